@@ -1,0 +1,68 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import { linkContent } from './scripts/link-content.mjs';
+import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const cacheDir = fileURLToPath(new URL('./.cache/mermaid', import.meta.url));
+
+// Pages live in content/ko and content/en; mirror them where Starlight reads (and fail on a
+// page without its twin).
+linkContent(root);
+
+export default defineConfig({
+  site: 'https://mesh-tls.example.org',
+  trailingSlash: 'always',
+  markdown: {
+    processor: satteri({ mdastPlugins: [mermaidPlugin({ cacheDir })] }),
+  },
+  integrations: [
+    prerenderDiagrams({ contentDir: fileURLToPath(new URL('./content', import.meta.url)), cacheDir }),
+    starlight({
+      title: { ko: '메시 TLS 현장 가이드', en: 'Mesh TLS Field Guide' },
+      description: 'TLS as it is really operated in service meshes: termination, passthrough, origination, mTLS, Envoy troubleshooting and Istio double-mTLS egress.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '한국어', lang: 'ko' },
+        en: { label: 'English', lang: 'en' },
+      },
+      lastUpdated: true,
+      customCss: ['./src/styles/site.css'],
+      components: {
+        Head: './src/components/Head.astro',
+      },
+      sidebar: [
+        { label: '시작하기', translations: { en: 'Start here' }, items: [
+          { slug: 'start/learning-path' },
+          { slug: 'glossary' },
+        ] },
+        { label: 'TLS 기초', translations: { en: 'TLS basics' }, items: [{ autogenerate: { directory: 'basics' } }] },
+        { label: 'TLS 패턴', translations: { en: 'TLS patterns' }, items: [{ autogenerate: { directory: 'patterns' } }] },
+        { label: 'Envoy', items: [{ autogenerate: { directory: 'envoy' } }] },
+        { label: 'Istio 이그레스', translations: { en: 'Istio egress' }, items: [{ autogenerate: { directory: 'egress' } }] },
+        { label: '도구', translations: { en: 'Tools' }, items: [{ autogenerate: { directory: 'tools' } }] },
+        { label: '실습', translations: { en: 'Labs' }, items: [{ autogenerate: { directory: 'labs' } }] },
+        { label: '오류 레퍼런스', translations: { en: 'Error reference' }, items: [{ autogenerate: { directory: 'errors' } }] },
+      ],
+    }),
+    // Added explicitly so that Starlight does not add it with `optimize: true`, which strips
+    // the inline styles of the build-time diagrams.
+    mdx({ optimize: false }),
+  ],
+  vite: {
+    resolve: {
+      // Keep src/content/docs/... paths (symlinks into content/) so Starlight can tell a page's
+      // language from its path.
+      preserveSymlinks: true,
+      alias: [
+        { find: '~', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+        // Wrap Pagefind's UI so queries are normalised (Korean particles, pasted log lines).
+        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/pagefind-ui.ts', import.meta.url)) },
+      ],
+    },
+  },
+});

@@ -1,0 +1,71 @@
+// Turns what a reader types or pastes into a query Pagefind can answer.
+//
+// Pagefind matches prefixes of whole words and ANDs the words of a query. Two things readers
+// do break that: Korean words carry particles (인증서가, 인증서를) that the page's noun lacks, and a
+// pasted log line brings dozens of tokens that no single page contains. So: strip particles
+// from Korean words (a shorter query word is a prefix, so it still matches the full noun), and
+// reduce a log line to the one identifier that names the error.
+
+// Particles and endings, longest first so that 에서 wins over 서.
+const KOREAN_PARTICLES = [
+  '에서는', '으로는', '에게서', '이라는', '이란', '에서', '으로', '에게', '까지', '부터', '처럼', '보다', '라는',
+  '이나', '이고', '이며', '이다', '하고', '와', '과', '은', '는', '이', '가', '을', '를', '의', '에', '로', '도', '만', '란',
+];
+const HANGUL = /[\uac00-\ud7a3]/;
+
+export function stripKoreanParticle(word: string): string {
+  if (!HANGUL.test(word)) return word;
+  for (const particle of KOREAN_PARTICLES) {
+    // Keep at least two syllables of the stem: 가 in 평가 or 이 in 다이 must not go.
+    if (word.endsWith(particle) && [...word].length - [...particle].length >= 2) {
+      return word.slice(0, word.length - particle.length);
+    }
+  }
+  return word;
+}
+
+// Tokens that appear in almost every TLS log line and say nothing about which error it is.
+const GENERIC_TOKENS = new Set([
+  'TLS_ERROR', 'TLS_ERROR_END', 'OPENSSL_INTERNAL', 'SSL_ROUTINES', 'SSL', 'TLS', 'HTTP', 'HTTPS', 'GET', 'POST',
+  'PUT', 'DELETE', 'HTTP/1.1', 'HTTP/2', 'DOWNSTREAM_TRANSPORT_FAILURE_REASON', 'UPSTREAM_TRANSPORT_FAILURE_REASON',
+  'TRANSPORT_FAILURE_REASON', 'OUTBOUND', 'INBOUND',
+]);
+
+const REASON = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){1,}\b/g; // CERTIFICATE_VERIFY_FAILED
+const PACKED_DECIMAL = /\b\d{9,10}\b/g; // 268435581 (BoringSSL lib<<24 | reason)
+const PACKED_HEX = /\b0[0-9A-F]{7}\b/g; // 0A000086 (OpenSSL 3 lib<<23 | reason)
+const SDS_MESSAGE = /secret is not supplied by sds/i;
+
+/** Is this a pasted log line or error dump rather than a typed query? */
+export function looksLikeLogLine(query: string): boolean {
+  const words = query.trim().split(/\s+/);
+  return words.length > 6 || /[|:].*[|:]/.test(query) || query.length > 80;
+}
+
+/** The single most telling identifier in a pasted line, or undefined. */
+export function keyIdentifier(line: string): string | undefined {
+  if (SDS_MESSAGE.test(line)) return 'SDS';
+  const reasons = [...line.matchAll(REASON)]
+    .map((m) => m[0])
+    .filter((token) => !GENERIC_TOKENS.has(token.toUpperCase()));
+  // Reason names are long and specific (CERTIFICATE_VERIFY_FAILED); what remains after the
+  // generic tokens are gone is usually one of them, else the longest is the best guess.
+  if (reasons.length > 0) return reasons.sort((a, b) => b.length - a.length)[0];
+  const hex = line.match(PACKED_HEX);
+  if (hex) return hex[0];
+  const decimal = line.match(PACKED_DECIMAL);
+  if (decimal) return decimal[0];
+  return undefined;
+}
+
+export function normalizeQuery(query: string): string {
+  const trimmed = query.trim();
+  if (looksLikeLogLine(trimmed)) {
+    const key = keyIdentifier(trimmed);
+    if (key) return key;
+  }
+  return trimmed
+    .split(/\s+/)
+    .map(stripKoreanParticle)
+    .join(' ');
+}

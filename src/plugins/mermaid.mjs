@@ -1,0 +1,167 @@
+// Build-time Mermaid: every ```mermaid block becomes two inline SVGs (light and dark theme),
+// so readers get no Mermaid JavaScript. Diagrams are rendered in Chromium with the Pretendard
+// font the project installs, so every machine measures Korean labels the same way, and cached
+// by content hash under .cache/mermaid so rebuilds only render what changed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defineMdastPlugin } from 'satteri';
+
+const require = createRequire(import.meta.url);
+
+// Pretendard is what the diagrams are measured with; the rest is what readers' systems have,
+// closest in width first.
+const FONT_FAMILY =
+  "Pretendard, 'Pretendard Variable', -apple-system, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif";
+
+const THEMES = {
+  light: { theme: 'default' },
+  dark: { theme: 'dark' },
+};
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const mermaidVersion = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
+// Bump when the rendering settings below change, to invalidate old cache entries.
+const RENDER_SETTINGS_VERSION = 1;
+
+export function diagramKey(code) {
+  return createHash('sha256')
+    .update(`${RENDER_SETTINGS_VERSION}\0${mermaidVersion}\0${code}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Every ```mermaid block's source in the .md/.mdx files under dir. */
+export function findDiagrams(dir) {
+  const found = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.mdx?$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8');
+        for (const match of text.matchAll(/^(`{3,}|~{3,})mermaid[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm)) {
+          found.push(match[2]);
+        }
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+export class DiagramCache {
+  constructor(cacheDir) {
+    this.cacheDir = cacheDir;
+    mkdirSync(cacheDir, { recursive: true });
+  }
+  path(key) {
+    return join(this.cacheDir, `${key}.json`);
+  }
+  get(code) {
+    const file = this.path(diagramKey(code));
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  }
+  set(code, rendered) {
+    writeFileSync(this.path(diagramKey(code)), JSON.stringify(rendered));
+  }
+}
+
+/** Renders the diagrams the cache lacks, all in one browser session. */
+export async function renderMissing(codes, cache, logger = console) {
+  const missing = [...new Set(codes)].filter((code) => !cache.get(code));
+  if (missing.length === 0) return { rendered: 0, failed: [] };
+  const { createMermaidRenderer } = await import('mermaid-isomorphic');
+  const render = createMermaidRenderer({
+    launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  });
+  const css = pathToFileURL(require.resolve('pretendard/dist/web/static/pretendard.css'));
+  const failed = [];
+  await Promise.all(
+    missing.map(async (code) => {
+      const key = diagramKey(code);
+      const result = {};
+      for (const [name, theme] of Object.entries(THEMES)) {
+        const [settled] = await render([code], {
+          css,
+          prefix: `mmd-${key}-${name}`,
+          mermaidConfig: {
+            ...theme,
+            fontFamily: FONT_FAMILY,
+            themeVariables: { fontFamily: FONT_FAMILY },
+            htmlLabels: false,
+            flowchart: { htmlLabels: false, padding: 12 },
+          },
+        });
+        if (settled.status === 'rejected') {
+          failed.push({ code, reason: String(settled.reason?.message ?? settled.reason) });
+          return;
+        }
+        result[name] = settled.value.svg;
+        result.title = settled.value.title;
+        result.description = settled.value.description;
+      }
+      cache.set(code, result);
+    }),
+  );
+  logger.info?.(`mermaid: rendered ${missing.length - failed.length} diagram(s)`);
+  return { rendered: missing.length - failed.length, failed };
+}
+
+function escapeAttr(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** The HTML that replaces a ```mermaid block. */
+export function diagramHtml(rendered, fallbackLabel) {
+  const label = rendered.title || rendered.description || fallbackLabel;
+  return (
+    `<figure class="mmd" role="img" aria-label="${escapeAttr(label)}">` +
+    `<div class="mmd-light" aria-hidden="true">${rendered.light}</div>` +
+    `<div class="mmd-dark" aria-hidden="true">${rendered.dark}</div>` +
+    `</figure>`
+  );
+}
+
+/**
+ * Sätteri (Astro 7's Markdown processor) plugin. Diagrams are normally rendered ahead of time
+ * by prerenderDiagrams(); one the cache lacks (edited in dev) is rendered here on demand.
+ */
+export function mermaidPlugin({ cacheDir }) {
+  const cache = new DiagramCache(cacheDir);
+  return defineMdastPlugin({
+    name: 'mesh-tls-mermaid',
+    async code(node, ctx) {
+      if (node.lang !== 'mermaid') return;
+      let rendered = cache.get(node.value);
+      if (!rendered) {
+        const { failed } = await renderMissing([node.value], cache);
+        if (failed.length > 0) throw new Error(`Mermaid diagram failed to render: ${failed[0].reason}\n${node.value}`);
+        rendered = cache.get(node.value);
+      }
+      const lang = ctx.fileURL && /\/en\//.test(ctx.fileURL.pathname) ? 'en' : 'ko';
+      ctx.replaceNode(node, { raw: diagramHtml(rendered, lang === 'en' ? 'Diagram' : '다이어그램'), mdxExpressions: false });
+    },
+  });
+}
+
+/** Astro integration: render every diagram of the content folder before pages are built. */
+export function prerenderDiagrams({ contentDir, cacheDir }) {
+  return {
+    name: 'mesh-tls-mermaid-prerender',
+    hooks: {
+      'astro:build:start': async ({ logger }) => {
+        const cache = new DiagramCache(cacheDir);
+        const { failed } = await renderMissing(findDiagrams(contentDir), cache, logger);
+        for (const { code, reason } of failed) logger.error(`Mermaid diagram failed: ${reason}\n${code}`);
+        if (failed.length > 0) throw new Error(`${failed.length} Mermaid diagram(s) failed to render`);
+      },
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Stands in for '@pagefind/default-ui' (see the alias in astro.config.mjs): the same UI that
+// Starlight creates, with our query normalisation applied to every search.
+// @ts-expect-error — the package ships no types.
+import { PagefindUI as BasePagefindUI } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
+import { normalizeQuery } from '../lib/search/normalize-query.ts';
+
+export class PagefindUI extends BasePagefindUI {
+  constructor(options: Record<string, unknown>) {
+    super({ ...options, processTerm: normalizeQuery });
+  }
+}
