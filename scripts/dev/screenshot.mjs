@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [url, out, theme='light', width='1280'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+page.on('console', m => console.log('console', m.type(), m.text()));
+await page.goto(url);
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: false });
+await browser.close();
