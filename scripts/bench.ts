@@ -1,0 +1,175 @@
+// `npm run bench`: builds the site and measures it. A benchmark, not a test: it prints one table
+// (and writes it as JSON to bench-results/), marking each budget PASS or FAIL; it never fails a
+// test run. Budgets come from the project's issues.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { startStaticServer } from '../tests/helpers/server.ts';
+import { DIST } from '../tests/helpers/site.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const quick = process.argv.includes('--quick'); // skip Lighthouse
+type Row = { group: string; metric: string; value: string; budget?: string; pass?: boolean };
+const rows: Row[] = [];
+const add = (row: Row) => {
+  rows.push(row);
+  const verdict = row.pass === undefined ? '' : row.pass ? 'PASS' : 'FAIL';
+  console.log(`${row.group.padEnd(12)} ${row.metric.padEnd(52)} ${row.value.padStart(14)}  ${(row.budget ?? '').padEnd(12)} ${verdict}`);
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Runs `astro build` under GNU time; returns seconds and peak resident memory. */
+function timedBuild(): { seconds: number; peakMb: number } {
+  const started = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, ASTRO, 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  const peakKb = Number(run.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0);
+  return { seconds, peakMb: peakKb / 1024 };
+}
+
+function countPages(dir = DIST): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) n += countPages(join(dir, entry.name));
+    else if (entry.name === 'index.html') n += 1;
+  }
+  return n;
+}
+
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? dirBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+// --- build -------------------------------------------------------------------------------------
+rmSync(join(ROOT, '.cache/mermaid'), { recursive: true, force: true });
+const clean = timedBuild();
+const pages = countPages();
+add({ group: 'build', metric: `clean build, ${pages} pages (diagram cache cold)`, value: `${clean.seconds.toFixed(1)} s`, budget: '< 60 s', pass: clean.seconds < 60 });
+add({ group: 'build', metric: 'clean build peak memory', value: `${clean.peakMb.toFixed(0)} MB` });
+const warm = timedBuild();
+add({ group: 'build', metric: 'rebuild, diagram cache warm', value: `${warm.seconds.toFixed(1)} s` });
+
+// --- engines -----------------------------------------------------------------------------------
+try {
+  const { benchValidator } = await import('../src/lib/validator/bench.ts');
+  for (const r of benchValidator()) {
+    add({ group: 'validator', metric: `${r.label}: lint vs bare YAML parse`, value: `${r.lintMs.toFixed(1)} / ${r.parseMs.toFixed(1)} ms`, budget: `${r.budgetMs} ms, ≤3×`, pass: r.lintMs <= r.budgetMs && r.lintMs <= 3 * r.parseMs });
+  }
+} catch (error) {
+  add({ group: 'validator', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+}
+try {
+  const { benchDecoder } = await import('../src/lib/decoder/bench.ts');
+  const r = await benchDecoder();
+  add({ group: 'decoder', metric: `${r.lines} log lines`, value: `${r.ms.toFixed(0)} ms`, budget: '< 1000 ms', pass: r.ms < 1000 });
+  add({ group: 'decoder', metric: 'lines per second', value: `${Math.round((r.lines / r.ms) * 1000)}` });
+} catch (error) {
+  add({ group: 'decoder', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+}
+
+// --- pages in the browser ----------------------------------------------------------------------
+const server = await startStaticServer();
+const browser = await launchBrowser();
+const PAGES = [
+  { label: 'ko home', path: '/', kind: 'content' },
+  { label: 'en content page', path: '/en/basics/handshake-trust/', kind: 'content' },
+  { label: 'page with diagrams', path: '/egress/double-mtls/', kind: 'content' },
+  { label: 'validator page', path: '/tools/validator/', kind: 'widget' },
+  { label: 'decoder page', path: '/tools/decoder/', kind: 'widget' },
+];
+for (const { label, path, kind } of PAGES) {
+  const page = await browser.newPage();
+  const sizes = { html: 0, css: 0, js: 0, font: 0, other: 0 };
+  let largestJs = 0;
+  page.on('response', async (response) => {
+    try {
+      const body = await response.body();
+      const gz = gzipSync(body).length;
+      const type = response.request().resourceType();
+      const key = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : type === 'font' ? 'font' : 'other';
+      sizes[key] += gz;
+      if (key === 'js') largestJs = Math.max(largestJs, gz);
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.close();
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  const detail = `html ${kb(sizes.html)}, css ${kb(sizes.css)}, js ${kb(sizes.js)}, fonts ${kb(sizes.font)}`;
+  add({ group: 'weight', metric: `${label} (${path}) total gzip`, value: kb(total), budget: kind === 'content' ? '≤ 60 KB' : '', pass: kind === 'content' ? total <= 60 * 1024 : undefined });
+  add({ group: 'weight', metric: `  ${detail}; largest JS ${kb(largestJs)}`, value: '' });
+}
+
+// Search: time from typing to the first result, with a cold and a warm index.
+for (const lang of ['ko', 'en'] as const) {
+  const page = await browser.newPage();
+  await page.goto(server.url + (lang === 'en' ? '/en/' : '/'));
+  await page.click('button[data-open-modal]');
+  await page.waitForSelector('#starlight__search input');
+  for (const round of ['cold', 'warm'] as const) {
+    const query = lang === 'ko' ? (round === 'cold' ? '인증서' : '핸드셰이크') : round === 'cold' ? 'certificate' : 'handshake';
+    await page.fill('#starlight__search input', '');
+    const started = Date.now();
+    await page.fill('#starlight__search input', query);
+    await page.waitForSelector('#starlight__search .pagefind-ui__result-link', { timeout: 15_000 });
+    add({ group: 'search', metric: `${lang}: type → first result (${round}, incl. 300 ms debounce)`, value: `${Date.now() - started} ms` });
+  }
+  await page.close();
+}
+for (const file of readdirSync(join(DIST, 'pagefind')).filter((f) => /^pagefind-entry\.json$|\.pf_meta$/.test(f))) {
+  add({ group: 'search', metric: `index metadata ${file}`, value: kb(statSync(join(DIST, 'pagefind', file)).size) });
+}
+add({ group: 'search', metric: 'whole index, all languages (pagefind/)', value: kb(dirBytes(join(DIST, 'pagefind'))) });
+await browser.close();
+
+// --- Lighthouse --------------------------------------------------------------------------------
+if (!quick) {
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const { label, path, kind } of PAGES) {
+      for (const formFactor of ['mobile', 'desktop'] as const) {
+        const runs: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [], seo: [], lcp: [], tbt: [], cls: [] };
+        for (let i = 0; i < 3; i += 1) {
+          const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error' }, formFactor === 'desktop' ? desktopConfig : undefined);
+          const lhr = result!.lhr;
+          for (const category of ['performance', 'accessibility', 'best-practices', 'seo']) runs[category]!.push(Math.round((lhr.categories[category]?.score ?? 0) * 100));
+          runs.lcp!.push(lhr.audits['largest-contentful-paint']?.numericValue ?? 0);
+          runs.tbt!.push(lhr.audits['total-blocking-time']?.numericValue ?? 0);
+          runs.cls!.push(lhr.audits['cumulative-layout-shift']?.numericValue ?? 0);
+        }
+        const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => median(runs[c]!));
+        const budget = kind === 'content' ? 'all 100' : 'perf ≥ 95';
+        const pass = kind === 'content' ? scores.every((s) => s === 100) : scores[0]! >= 95;
+        add({ group: 'lighthouse', metric: `${label}, ${formFactor}: perf/a11y/bp/seo`, value: scores.join('/'), budget, pass });
+        add({ group: 'lighthouse', metric: `  LCP / TBT / CLS (median of 3)`, value: `${(median(runs.lcp!) / 1000).toFixed(2)} s / ${median(runs.tbt!).toFixed(0)} ms / ${median(runs.cls!).toFixed(3)}` });
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+}
+await server.stop();
+
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+const out = join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+const failed = rows.filter((r) => r.pass === false).length;
+console.log(`\n${rows.filter((r) => r.pass !== undefined).length - failed} budgets met, ${failed} missed; results in ${out}`);
