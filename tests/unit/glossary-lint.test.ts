@@ -31,7 +31,9 @@ export function discouragedVariants(text: string, glossary: GlossaryTerm[]): str
 export function firstUsesWithoutEnglish(text: string, glossary: GlossaryTerm[]): string[] {
   const missing: string[] = [];
   for (const term of glossary) {
-    // Only multi-word or compound terms: a page is not expected to gloss 인증서 or 프록시 every time.
+    // Only Korean multi-word or compound terms: a page is not expected to gloss 인증서 or 프록시
+    // every time, nor an acronym that is the same in both languages (HTTPS, STARTTLS).
+    if (!/[\uac00-\ud7a3]/.test(term.ko)) continue;
     if (!/\s/.test(term.ko) && [...term.ko].length < 5) continue;
     const at = text.indexOf(term.ko);
     if (at === -1) continue;
