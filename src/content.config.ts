@@ -11,8 +11,9 @@ export const collections = {
     schema: docsSchema({
       extend: z.object({
         // Terms Pagefind should find this page by (Korean compounds with and without spaces,
-        // English terms, exact error identifiers). Rendered as a pagefind meta tag by Head.astro.
-        keywords: z.array(z.string()).default([]),
+        // English terms, exact error identifiers; YAML reads a bare 1024 as a number). Rendered as a
+        // pagefind meta tag by Head.astro.
+        keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
       }),
     }),
   }),

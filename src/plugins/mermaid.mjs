@@ -28,7 +28,7 @@ const CHROMIUM_ARGS = [
 
 const mermaidVersion = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
 // Bump when the rendering settings below change, to invalidate old cache entries.
-const RENDER_SETTINGS_VERSION = 1;
+const RENDER_SETTINGS_VERSION = 2;
 
 export function diagramKey(code) {
   return createHash('sha256')
@@ -82,36 +82,40 @@ export async function renderMissing(codes, cache, logger = console) {
     launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS },
   });
   const css = pathToFileURL(require.resolve('pretendard/dist/web/static/pretendard.css'));
-  const failed = [];
+  const failed = new Map();
+  const rendered = new Map(missing.map((code) => [code, {}]));
+  // One browser page per theme renders every diagram: loading Mermaid is the slow part.
   await Promise.all(
-    missing.map(async (code) => {
-      const key = diagramKey(code);
-      const result = {};
-      for (const [name, theme] of Object.entries(THEMES)) {
-        const [settled] = await render([code], {
-          css,
-          prefix: `mmd-${key}-${name}`,
-          mermaidConfig: {
-            ...theme,
-            fontFamily: FONT_FAMILY,
-            themeVariables: { fontFamily: FONT_FAMILY },
-            htmlLabels: false,
-            flowchart: { htmlLabels: false, padding: 12 },
-          },
-        });
+    Object.entries(THEMES).map(async ([name, theme]) => {
+      const results = await render(missing, {
+        css,
+        prefix: `mmd-${name}`,
+        mermaidConfig: {
+          ...theme,
+          fontFamily: FONT_FAMILY,
+          themeVariables: { fontFamily: FONT_FAMILY },
+          htmlLabels: false,
+          flowchart: { htmlLabels: false, padding: 12 },
+        },
+      });
+      results.forEach((settled, index) => {
+        const code = missing[index];
         if (settled.status === 'rejected') {
-          failed.push({ code, reason: String(settled.reason?.message ?? settled.reason) });
+          failed.set(code, String(settled.reason?.message ?? settled.reason));
           return;
         }
-        result[name] = settled.value.svg;
-        result.title = settled.value.title;
-        result.description = settled.value.description;
-      }
-      cache.set(code, result);
+        // The renderer numbers ids by batch position; make them depend on the diagram only, so
+        // that diagrams cached in different builds never share an id on one page.
+        const stableId = `mmd-${diagramKey(code)}-${name}`;
+        const svg = settled.value.svg.replace(new RegExp(`${settled.value.id}(?![0-9])`, 'g'), stableId);
+        Object.assign(rendered.get(code), { [name]: svg, title: settled.value.title, description: settled.value.description });
+      });
     }),
   );
-  logger.info?.(`mermaid: rendered ${missing.length - failed.length} diagram(s)`);
-  return { rendered: missing.length - failed.length, failed };
+  for (const [code, result] of rendered) if (!failed.has(code)) cache.set(code, result);
+  const failures = [...failed].map(([code, reason]) => ({ code, reason }));
+  logger.info?.(`mermaid: rendered ${missing.length - failures.length} diagram(s)`);
+  return { rendered: missing.length - failures.length, failed: failures };
 }
 
 function escapeAttr(text) {
