@@ -1,0 +1,87 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { Node } from 'yaml';
+import type { ParsedDoc, Path, Resource } from './types.ts';
+
+/** More aliases than this in one document is an alias bomb, not a config. */
+export const MAX_ALIASES = 200;
+
+export interface ParseProblem { src: ParsedDoc; offset: number; endOffset: number; code: string; message: string }
+
+export function parseFile(file: string, text: string): { docs: ParsedDoc[]; problems: ParseProblem[] } {
+  const lc = new LineCounter();
+  const docs: ParsedDoc[] = [];
+  const problems: ParseProblem[] = [];
+  const all = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(all) ? all : [];
+  list.forEach((doc, index) => {
+    const src: ParsedDoc = { file, index, doc, lc, value: undefined };
+    docs.push(src);
+    for (const e of doc.errors) {
+      problems.push({ src, offset: e.pos[0], endOffset: e.pos[1], code: e.code, message: e.message.split('\n')[0] ?? '' });
+    }
+    if (doc.errors.length === 0) {
+      try {
+        src.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      } catch {
+        const at = doc.contents?.range?.[0] ?? 0;
+        problems.push({ src, offset: at, endOffset: at + 1, code: 'ALIAS_COUNT', message: 'too many aliases' });
+      }
+    }
+  });
+  return { docs, problems };
+}
+
+/** The YAML node at `path`, and the key node that leads to it; stops at the deepest node found. */
+export function nodeAt(d: ParsedDoc, path: Path): { key?: Node; node?: Node } {
+  let node = d.doc.contents as Node | null;
+  let key: Node | undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      key = pair.key as Node;
+      node = pair.value as Node | null;
+      if (!node) return { key };
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      key = item;
+      node = item;
+    } else break;
+  }
+  return { key, node: node ?? undefined };
+}
+
+export function position(d: ParsedDoc, path: Path, on: 'key' | 'value' = 'key') {
+  const { key, node } = nodeAt(d, path);
+  const target = (on === 'key' ? key ?? node : node ?? key) as Node | undefined;
+  const range = target?.range ?? d.doc.contents?.range ?? d.doc.range;
+  const start = d.lc.linePos(range?.[0] ?? 0);
+  const end = d.lc.linePos(range?.[1] ?? range?.[0] ?? 0);
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Kubernetes-style resources among the parsed documents. */
+export function toResources(docs: ParsedDoc[]): Resource[] {
+  const out: Resource[] = [];
+  for (const src of docs) {
+    const v = src.value;
+    if (!isObj(v) || typeof v.kind !== 'string' || typeof v.apiVersion !== 'string') continue;
+    const meta = isObj(v.metadata) ? v.metadata : {};
+    const nsExplicit = typeof meta.namespace === 'string' && meta.namespace !== '';
+    out.push({
+      src,
+      kind: v.kind,
+      apiVersion: v.apiVersion,
+      group: v.apiVersion.includes('/') ? v.apiVersion.split('/')[0]! : '',
+      name: typeof meta.name === 'string' ? meta.name : '',
+      ns: nsExplicit ? (meta.namespace as string) : 'default',
+      nsExplicit,
+      obj: v,
+      spec: isObj(v.spec) ? v.spec : {},
+    });
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+// A complete, valid double-mTLS egress bundle: app sidecar --ISTIO_MUTUAL--> egress gateway
+// --MUTUAL (partner client cert)--> api.partner.example.com. Every pitfall preset starts from it.
+export const VALID_DOUBLE_MTLS = `# Hop 1: sidecar -> egress gateway (ISTIO_MUTUAL). Hop 2: gateway -> partner (MUTUAL).
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: partner-api
+  namespace: istio-system
+spec:
+  hosts:
+  - api.partner.example.com
+  ports:
+  - number: 80
+    name: http
+    protocol: HTTP
+  - number: 443
+    name: tls
+    protocol: TLS
+  resolution: DNS
+  location: MESH_EXTERNAL
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: partner-egress
+  namespace: istio-system
+spec:
+  selector:
+    istio: egressgateway
+  servers:
+  - port:
+      number: 8443
+      name: https-partner
+      protocol: HTTPS
+    hosts:
+    - api.partner.example.com
+    tls:
+      mode: ISTIO_MUTUAL
+---
+# Hop 1 DR: host is the gateway Service, not the partner.
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: to-egress-gateway
+  namespace: istio-system
+spec:
+  host: istio-egressgateway.istio-system.svc.cluster.local
+  subsets:
+  - name: partner
+  trafficPolicy:
+    portLevelSettings:
+    - port:
+        number: 443
+      tls:
+        mode: ISTIO_MUTUAL
+        sni: api.partner.example.com
+      connectionPool:
+        tcp:
+          maxConnections: 1024
+          connectTimeout: 3s
+---
+# Hop 2 DR: lives with the gateway and its secret, hidden from sidecars.
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: partner-mtls-origination
+  namespace: istio-system
+spec:
+  host: api.partner.example.com
+  exportTo:
+  - "."
+  trafficPolicy:
+    portLevelSettings:
+    - port:
+        number: 443
+      tls:
+        mode: MUTUAL
+        credentialName: partner-client-cert
+        sni: api.partner.example.com
+        subjectAltNames:
+        - api.partner.example.com
+      connectionPool:
+        tcp:
+          maxConnections: 4096
+          connectTimeout: 3s
+          idleTimeout: 1800s
+          maxConnectionDuration: 3600s
+          tcpKeepalive:
+            time: 300s
+            interval: 30s
+            probes: 3
+        http:
+          idleTimeout: 900s
+          maxRequestsPerConnection: 1000
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: partner-through-egress
+  namespace: istio-system
+spec:
+  hosts:
+  - api.partner.example.com
+  gateways:
+  - mesh
+  - istio-system/partner-egress
+  http:
+  - match:
+    - gateways:
+      - mesh
+      port: 80
+    route:
+    - destination:
+        host: istio-egressgateway.istio-system.svc.cluster.local
+        subset: partner
+        port:
+          number: 443
+  - match:
+    - gateways:
+      - istio-system/partner-egress
+      port: 8443
+    route:
+    - destination:
+        host: api.partner.example.com
+        port:
+          number: 443
+---
+# Placeholder values: create the real secret with kubectl from files, never commit keys.
+apiVersion: v1
+kind: Secret
+metadata:
+  name: partner-client-cert
+  namespace: istio-system
+type: Opaque
+stringData:
+  tls.crt: "<client certificate PEM>"
+  tls.key: "<client private key PEM>"
+  ca.crt: "<partner CA certificate PEM>"
+`;

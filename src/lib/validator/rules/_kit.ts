@@ -1,0 +1,98 @@
+// Small helpers shared by the rules (not a rule itself).
+import type { Resource } from '../types.ts';
+import { arr, byKind, fqdn, gwHost, gwRef, isObj, str, strs } from '../util.ts';
+
+export const TLS_ORIGINATING = ['SIMPLE', 'MUTUAL'];
+
+export interface Server { gw: Resource; index: number; server: Record<string, unknown>; port?: number; protocol: string; hosts: string[]; mode?: string }
+
+export function gatewayServers(rs: Resource[]): Server[] {
+  const out: Server[] = [];
+  for (const gw of byKind(rs, 'Gateway')) {
+    arr(gw.spec.servers).forEach((s, index) => {
+      if (!isObj(s)) return;
+      const port = isObj(s.port) && typeof s.port.number === 'number' ? s.port.number : undefined;
+      const protocol = (isObj(s.port) ? str(s.port.protocol) : undefined)?.toUpperCase() ?? '';
+      out.push({ gw, index, server: s, port, protocol, hosts: strs(s.hosts).map(gwHost), mode: isObj(s.tls) ? str(s.tls.mode) : undefined });
+    });
+  }
+  return out;
+}
+
+export const gwKey = (g: Resource) => `${g.ns}/${g.name}`;
+
+/** Gateways (in the bundle) a VS binds, as `ns/name` keys. */
+export const vsGateways = (vs: Resource) => strs(vs.spec.gateways).filter((g) => g !== 'mesh').map((g) => gwRef(g, vs.ns));
+export const vsBindsMesh = (vs: Resource) => { const g = strs(vs.spec.gateways); return g.length === 0 || g.includes('mesh'); };
+
+export type RouteKind = 'http' | 'tls' | 'tcp';
+export interface Route { vs: Resource; kind: RouteKind; index: number; route: Record<string, unknown>;
+  /** The gateways a route applies to: its match gateways, else the VS's. 'mesh' included. */
+  gateways: string[]; ports: (number | undefined)[] }
+
+export function vsRoutes(vs: Resource): Route[] {
+  const out: Route[] = [];
+  const all = strs(vs.spec.gateways);
+  const vsGws = all.length ? all : ['mesh'];
+  for (const kind of ['http', 'tls', 'tcp'] as const) {
+    arr(vs.spec[kind]).forEach((route, index) => {
+      if (!isObj(route)) return;
+      const matches = arr(route.match).filter(isObj);
+      const mg = matches.flatMap((m) => strs(m.gateways));
+      const gateways = (mg.length ? mg : vsGws).map((g) => (g === 'mesh' ? g : gwRef(g, vs.ns)));
+      const ports = matches.length ? matches.map((m) => (typeof m.port === 'number' ? m.port : undefined)) : [undefined];
+      out.push({ vs, kind, index, route, gateways: [...new Set(gateways)], ports });
+    });
+  }
+  return out;
+}
+
+/** The destinations of a route, with their paths relative to the VS. */
+export function destinations(r: Route): { host: string; subset?: string; port?: number; path: (string | number)[] }[] {
+  return arr(r.route.route).flatMap((d, i) => {
+    if (!isObj(d) || !isObj(d.destination)) return [];
+    const dest = d.destination;
+    const host = str(dest.host);
+    if (!host) return [];
+    return [{ host: fqdn(host, r.vs.ns), subset: str(dest.subset),
+      port: isObj(dest.port) && typeof dest.port.number === 'number' ? dest.port.number : undefined,
+      path: ['spec', r.kind, r.index, 'route', i, 'destination'] }];
+  });
+}
+
+export const drHost = (dr: Resource) => fqdn(str(dr.spec.host) ?? '', dr.ns);
+
+/** Hosts of ServiceEntries in the bundle. */
+export const seHosts = (rs: Resource[]) => byKind(rs, 'ServiceEntry').flatMap((se) => strs(se.spec.hosts));
+
+/** Namespaces that hold a gateway workload, as far as the bundle tells: Gateway resources' and istio-system. */
+export function gatewayNamespaces(rs: Resource[]): Set<string> {
+  const out = new Set(['istio-system', ...byKind(rs, 'Gateway').map((g) => g.ns)]);
+  // Namespaces named for gateways (istio-egress, egress-gateways...) hold gateway pods by convention.
+  for (const r of rs) if (/egress|ingress|gateway/.test(r.ns)) out.add(r.ns);
+  return out;
+}
+
+/** Every traffic policy of a DR (top, subsets, and their port-level entries), with paths. */
+export function drPolicies(dr: Resource): { tp: Record<string, unknown>; path: (string | number)[] }[] {
+  const out: { tp: Record<string, unknown>; path: (string | number)[] }[] = [];
+  const visit = (tp: unknown, path: (string | number)[]) => {
+    if (!isObj(tp)) return;
+    out.push({ tp, path });
+    arr(tp.portLevelSettings).forEach((p, i) => visit(p, [...path, 'portLevelSettings', i]));
+  };
+  visit(dr.spec.trafficPolicy, ['spec', 'trafficPolicy']);
+  arr(dr.spec.subsets).forEach((s, i) => { if (isObj(s)) visit(s.trafficPolicy, ['spec', 'subsets', i, 'trafficPolicy']); });
+  return out;
+}
+
+/** Seconds in a Go-style duration string (`1h30m`, `300s`), or undefined. */
+export function seconds(v: unknown): number | undefined {
+  if (typeof v !== 'string' || !/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(v)) return undefined;
+  let total = 0;
+  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    const n = Number(m[1]);
+    total += m[2] === 'ms' ? n / 1000 : m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : n;
+  }
+  return total;
+}

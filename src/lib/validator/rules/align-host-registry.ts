@@ -1,0 +1,37 @@
+import type { Resource, Rule } from '../types.ts';
+import { byKind, didYouMean, hostMatches, isMeshInternal, strs } from '../util.ts';
+import { destinations, drHost, seHosts, vsBindsMesh, vsRoutes } from './_kit.ts';
+
+export const rule: Rule = {
+  id: 'align-host-registry',
+  severity: 'warning',
+  title: { ko: 'ServiceEntry에 없는 외부 호스트', en: 'External host not in any ServiceEntry' },
+  summary: {
+    ko: 'DestinationRule `host`와 VirtualService의 외부 호스트는 서비스 레지스트리의 이름과 문자 그대로 맞아야 한다. 외부 호스트는 ServiceEntry로 등록된다. 오타나 다른 이름이면 DR은 에러 없이 무시되고(`proxy-config cluster`에 DR이 붙지 않는다), `REGISTRY_ONLY`에서는 요청이 `502`(`BlackHoleCluster`)로 끝난다. ServiceEntry `hosts`와 같은 문자열을 쓰자. 번들에 ServiceEntry가 하나도 없으면 일부만 붙여 넣은 것으로 보고 조용히 넘어간다.',
+    en: 'A DestinationRule `host` and a VirtualService\'s external hosts must match registry names exactly; external hosts are registered by ServiceEntries. With a typo or another name the DR is ignored without an error (no DR attaches in `proxy-config cluster`) and under `REGISTRY_ONLY` requests end in `502` (`BlackHoleCluster`). Use the same string as the ServiceEntry `hosts`. When the bundle has no ServiceEntry at all it is treated as a partial paste and the rule stays quiet.',
+  },
+  docs: 'egress/double-mtls/',
+  check(ctx) {
+    const known = seHosts(ctx.resources);
+    if (!known.length) return;
+    const covered = (h: string) => known.some((k) => hostMatches(k, h));
+    const external = (h: string) => !isMeshInternal(h) && !h.startsWith('*');
+    const flag = (r: Resource, path: (string | number)[], host: string) => {
+      const hint = didYouMean(host, known);
+      ctx.report({ rule: 'align-host-registry', at: r, path, on: 'value', msg: {
+        ko: `\`${host}\`는 번들의 어느 ServiceEntry \`hosts\`에도 없다. 레지스트리에 없는 호스트라 이 설정은 조용히 무시되거나 \`REGISTRY_ONLY\`에서 \`502\`로 끝난다.${hint ? ` \`${hint}\`를 뜻했나?` : ' ServiceEntry를 더하자.'}`,
+        en: `\`${host}\` is in no ServiceEntry \`hosts\` of the bundle. Not being a registry name, this config is silently ignored, or requests end in \`502\` under \`REGISTRY_ONLY\`.${hint ? ` Did you mean \`${hint}\`?` : ' Add a ServiceEntry.'}` } });
+    };
+    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+      const h = drHost(dr);
+      if (external(h) && !covered(h)) flag(dr, ['spec', 'host'], h);
+    }
+    for (const vs of byKind(ctx.resources, 'VirtualService')) {
+      // Hosts of an ingress-only VS are names clients use, not registry names: only mesh VSs count.
+      if (vsBindsMesh(vs)) strs(vs.spec.hosts).forEach((h, i) => { if (external(h) && !covered(h)) flag(vs, ['spec', 'hosts', i], h); });
+      for (const r of vsRoutes(vs)) for (const d of destinations(r)) {
+        if (external(d.host) && !covered(d.host)) flag(vs, [...d.path, 'host'], d.host);
+      }
+    }
+  },
+};

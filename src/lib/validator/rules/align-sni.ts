@@ -1,0 +1,42 @@
+import type { Rule } from '../types.ts';
+import { hostMatches, str, strs } from '../util.ts';
+import { findBundle } from '../alignment.ts';
+import { byKind, drTlsBlocks } from '../util.ts';
+import { drHost, gatewayServers } from './_kit.ts';
+
+export const rule: Rule = {
+  id: 'align-sni',
+  severity: 'error',
+  title: { ko: 'SNI와 호스트 정렬이 어긋났다', en: 'SNI and host alignment broken' },
+  summary: {
+    ko: '이중 mTLS 이그레스에서는 같은 외부 호스트 문자열이 세 곳에 맞아야 한다: 홉 1 DR의 `tls.sni`, Gateway 서버 `hosts`, VirtualService `hosts`. 게이트웨이는 사이드카가 보낸 SNI로 필터 체인을 고르므로 `sni`가 Gateway `hosts`와 다르면 매칭에 실패해 연결이 리셋된다. VS `hosts`가 Gateway `hosts`에 없으면 그 VS는 게이트웨이에 붙지 않는다(istioctl IST0132). 세 값을 같은 문자열로 맞추자. 검사기 페이지의 정렬 지도가 어긋난 곳을 보여 준다.',
+    en: 'In double-mTLS egress the same external host string must appear in three places: hop 1\'s DR `tls.sni`, the Gateway server `hosts` and the VirtualService `hosts`. The gateway picks its filter chain by the SNI the sidecar sends, so an `sni` that differs from the Gateway `hosts` fails the match and the connection is reset. A VS host missing from the Gateway `hosts` does not attach to the gateway (istioctl IST0132). Make the three strings equal; the validator page\'s alignment map shows where they differ.',
+  },
+  docs: 'egress/double-mtls/',
+  check(ctx) {
+    const b = findBundle(ctx.resources);
+    // Hop-1 DRs: ISTIO_MUTUAL toward the gateway Service. Their sni must be a server host.
+    const servers = gatewayServers(ctx.resources).filter((s) => s.mode === 'ISTIO_MUTUAL');
+    const gwHosts = servers.flatMap((s) => s.hosts);
+    if (servers.length) {
+      for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+        if (!/gateway/.test(drHost(dr)) && drHost(dr) !== b?.mesh?.host) continue;
+        for (const t of drTlsBlocks(dr)) {
+          const sni = str(t.tls.sni);
+          if (str(t.tls.mode) !== 'ISTIO_MUTUAL' || !sni || gwHosts.some((h) => hostMatches(h, sni))) continue;
+          ctx.report({ rule: 'align-sni', at: dr, path: [...t.path, 'sni'], on: 'value', msg: {
+            ko: `홉 1 DR의 \`sni: ${sni}\`가 Gateway 서버 \`hosts\`(${gwHosts.join(', ')})와 다르다. 게이트웨이가 필터 체인을 찾지 못해 연결이 리셋된다. \`sni: ${gwHosts[0]}\`로 맞추자.`,
+            en: `Hop 1's DR \`sni: ${sni}\` differs from the Gateway server \`hosts\` (${gwHosts.join(', ')}). The gateway finds no filter chain and resets the connection. Write \`sni: ${gwHosts[0]}\`.` } });
+        }
+      }
+    }
+    if (!b) return;
+    const serverHosts = b.server.hosts;
+    strs(b.vs.spec.hosts).forEach((h, i) => {
+      if (serverHosts.some((g) => hostMatches(g, h))) return;
+      ctx.report({ rule: 'align-sni', at: b.vs, path: ['spec', 'hosts', i], on: 'value', msg: {
+        ko: `VirtualService 호스트 \`${h}\`가 Gateway \`${b.server.gw.name}\`의 서버 \`hosts\`(${serverHosts.join(', ')})에 없다. 이 호스트의 라우트는 게이트웨이에 붙지 않는다. 두 곳의 호스트 문자열을 맞추자.`,
+        en: `VirtualService host \`${h}\` is not among the \`hosts\` of Gateway \`${b.server.gw.name}\` (${serverHosts.join(', ')}). Routes for it do not attach to the gateway. Make both host strings equal.` } });
+    });
+  },
+};

@@ -1,0 +1,126 @@
+import type { Ctx, Resource, Rule, Text } from '../types.ts';
+import { didYouMean, isObj } from '../util.ts';
+import { hasModel, ISTIO_GROUPS, knownKinds, knownVersions, validateIstio } from '../istio-schema.ts';
+import type { SchemaIssue } from '../istio-schema.ts';
+import { isIstioDurationPath } from './duration-unit.ts';
+import { envoyForm } from '../envoy/model.ts';
+
+const last = (p: (string | number)[]) => String(p[p.length - 1] ?? '');
+const TYPE_KO: Record<string, string> = { string: '문자열', integer: '정수', number: '숫자', boolean: '불리언(true/false)', object: '맵(key: value)', array: '목록(- 항목)' };
+
+function istioMessage(i: SchemaIssue, value: unknown): Text {
+  const key = last(i.path);
+  switch (i.kind) {
+    case 'unknown': {
+      const hint = didYouMean(key, i.known ?? []);
+      return {
+        ko: `\`${key}\`는 이 위치에 없는 필드다. API 서버가 이 필드를 버리거나(\`kubectl apply\`의 strict 검증이면 거부) 설정이 의도와 다르게 적용된다.${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
+        en: `\`${key}\` is not a field here. The API server drops it (or rejects the resource under kubectl's strict validation), so the config is not what you wrote.${hint ? ` Did you mean \`${hint}\`?` : ''}`,
+      };
+    }
+    case 'enum': {
+      const hint = typeof value === 'string' ? didYouMean(value, i.allowed ?? []) : undefined;
+      const list = (i.allowed ?? []).join(', ');
+      return {
+        ko: `\`${key}: ${String(value)}\`는 허용되지 않는 값이라 리소스가 거부된다.${hint ? ` \`${hint}\`를 뜻했나?` : ''} 허용 값: ${list}.`,
+        en: `\`${key}: ${String(value)}\` is not an allowed value, so the resource is rejected.${hint ? ` Did you mean \`${hint}\`?` : ''} Allowed: ${list}.`,
+      };
+    }
+    case 'type':
+      return {
+        ko: `\`${key}\`에는 ${TYPE_KO[i.expected ?? ''] ?? i.expected}이 와야 하는데 다른 형식이 왔다. 리소스가 거부된다.`,
+        en: `\`${key}\` must be ${i.expected === 'array' ? 'a list' : i.expected === 'object' ? 'a mapping' : `a ${i.expected}`}; the value has another type, so the resource is rejected.`,
+      };
+    case 'required':
+      return { ko: `필수 필드 \`${i.expected}\`가 없어 리소스가 거부된다.`, en: `Required field \`${i.expected}\` is missing, so the resource is rejected.` };
+    default:
+      return { ko: `스키마 검증 실패: ${i.message}.`, en: `Schema validation failed: ${i.message}.` };
+  }
+}
+
+const valueAt = (obj: unknown, path: (string | number)[]) =>
+  path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), obj);
+
+const SECRET_FIELDS = ['apiVersion', 'kind', 'metadata', 'data', 'stringData', 'type', 'immutable'];
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+function checkSecret(ctx: Ctx, r: Resource) {
+  for (const key of Object.keys(r.obj)) {
+    if (!SECRET_FIELDS.includes(key)) {
+      const hint = didYouMean(key, SECRET_FIELDS);
+      ctx.report({ rule: 'schema', at: r, path: [key], msg: {
+        ko: `\`${key}\`는 \`Secret\`에 없는 필드다. 값이 저장되지 않는다.${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
+        en: `\`${key}\` is not a field of \`Secret\`; its content is not stored.${hint ? ` Did you mean \`${hint}\`?` : ''}` } });
+    }
+  }
+  for (const field of ['data', 'stringData'] as const) {
+    const m = r.obj[field];
+    if (m === undefined || m === null) continue;
+    if (!isObj(m)) {
+      ctx.report({ rule: 'schema', at: r, path: [field], msg: { ko: `\`${field}\`는 키: 값 맵이어야 한다.`, en: `\`${field}\` must be a key: value mapping.` } });
+      continue;
+    }
+    for (const [k, v] of Object.entries(m)) {
+      if (typeof v !== 'string') {
+        ctx.report({ rule: 'schema', at: r, path: [field, k], on: 'value', msg: { ko: `\`${field}.${k}\`의 값은 문자열이어야 한다.`, en: `The value of \`${field}.${k}\` must be a string.` } });
+      } else if (field === 'data' && !BASE64.test(v)) {
+        ctx.report({ rule: 'schema', at: r, path: [field, k], on: 'value', msg: {
+          ko: `\`data.${k}\`는 base64로 인코딩된 값이어야 하는데 그렇지 않다. API 서버가 거부한다. 원문을 넣으려면 \`stringData\`를 쓰자.`,
+          en: `\`data.${k}\` must be base64-encoded and is not; the API server rejects it. Put plain text under \`stringData\` instead.` } });
+      }
+    }
+  }
+}
+
+export const rule: Rule = {
+  id: 'schema',
+  severity: 'error',
+  title: { ko: '스키마 위반(필드, 형식, 허용 값)', en: 'Schema violation (field, type, allowed value)' },
+  summary: {
+    ko: 'Istio CRD 스키마(`@kubernetes-models/istio`가 Istio CRD에서 생성한 검증기)와 `Secret`의 구조에 맞지 않는다. 모르는 필드, 잘못된 형식, 허용되지 않는 enum 값(`mode: MUTAl`)이 대표적이다. 리소스가 거부되거나 필드가 조용히 버려진다. 메시지의 제안(예: `MUTUAL`)대로 고치자. Kubernetes 리소스도 Envoy 설정도 아닌 문서는 문법만 검사했다고 `info`로 알린다.',
+    en: 'The resource does not match the Istio CRD schema (validators generated from Istio\'s CRDs by `@kubernetes-models/istio`) or the shape of `Secret`: unknown fields, wrong types, values outside an enum (`mode: MUTAl`). The resource is rejected or the field silently dropped. Apply the suggestion in the message (for example `MUTUAL`). A document that is neither a Kubernetes resource nor Envoy config gets an `info` saying only its syntax was checked.',
+  },
+  docs: 'tools/validator/',
+  check(ctx) {
+    const resources = new Set(ctx.resources.map((r) => r.src));
+    for (const d of ctx.docs) {
+      if (d.value === undefined || d.value === null) continue;
+      if (resources.has(d) || envoyForm(d.value)) continue;
+      const v = d.value;
+      if (isObj(v) && ('kind' in v || 'apiVersion' in v)) {
+        const missing = 'kind' in v ? 'apiVersion' : 'kind';
+        ctx.report({ rule: 'schema', at: d, path: [], msg: { ko: `\`${missing}\`가 없어 Kubernetes가 이 리소스를 받지 않는다. \`apiVersion\`과 \`kind\`를 함께 쓰자.`, en: `\`${missing}\` is missing, so Kubernetes will not accept this resource. Write both \`apiVersion\` and \`kind\`.` } });
+      } else {
+        ctx.report({ rule: 'schema', at: d, path: [], severity: 'info', msg: {
+          ko: 'Kubernetes 리소스(`apiVersion`, `kind`)도 Envoy 설정도 아닌 문서라 YAML 문법만 검사했다.',
+          en: 'This document is neither a Kubernetes resource (`apiVersion`, `kind`) nor Envoy config, so only its YAML syntax was checked.' } });
+      }
+    }
+    for (const r of ctx.resources) {
+      if (r.group === '' && r.kind === 'Secret') { checkSecret(ctx, r); continue; }
+      if (!ISTIO_GROUPS.includes(r.group)) continue;
+      if (!hasModel(r.apiVersion, r.kind)) {
+        const versions = knownVersions(r.group);
+        const version = r.apiVersion.split('/')[1] ?? '';
+        if (!versions.includes(version)) {
+          ctx.report({ rule: 'schema', at: r, path: ['apiVersion'], on: 'value', msg: {
+            ko: `\`${r.apiVersion}\`는 없는 API 버전이다. ${versions.map((v) => `\`${r.group}/${v}\``).join(', ')} 중 하나를 쓰자(새 리소스는 \`v1\`).`,
+            en: `\`${r.apiVersion}\` is not an API version Istio serves. Use one of ${versions.map((v) => `\`${r.group}/${v}\``).join(', ')} (\`v1\` for new resources).` } });
+        } else {
+          const hint = didYouMean(r.kind, knownKinds(r.group));
+          if (hint || !knownKinds(r.group).includes(r.kind)) {
+            ctx.report({ rule: 'schema', at: r, path: ['kind'], on: 'value', msg: {
+              ko: `\`${r.group}\`에는 \`${r.kind}\` 종류가 없다(또는 이 버전에 없다).${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
+              en: `\`${r.group}\` has no kind \`${r.kind}\` (or not in this version).${hint ? ` Did you mean \`${hint}\`?` : ''}` } });
+          }
+        }
+        continue;
+      }
+      if (!r.name) ctx.report({ rule: 'schema', at: r, path: ['metadata'], msg: { ko: '`metadata.name`이 없다. 이름 없는 리소스는 적용되지 않는다.', en: '`metadata.name` is missing; a resource without a name cannot be applied.' } });
+      for (const issue of validateIstio(r.obj)) {
+        if (issue.kind === 'type' && isIstioDurationPath(issue.path)) continue; // duration-unit explains it better
+        ctx.report({ rule: 'schema', at: r, path: issue.path, on: issue.kind === 'unknown' ? 'key' : 'value', msg: istioMessage(issue, valueAt(r.obj, issue.path)) });
+      }
+    }
+  },
+};
