@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runDecode } from './decode.ts';
+
+async function run(argv: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runDecode(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([stdin]),
+  });
+  return { code, stdout, stderr };
+}
+
+const ENVOY = 'TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end';
+
+describe('meshtls decode (in-process)', () => {
+  it('prints JSON in the documented shape, with locale-prefixed page paths', async () => {
+    const en = await run(['--format', 'json', '--lang', 'en', ENVOY]);
+    expect(en.code).toBe(0);
+    const json = JSON.parse(en.stdout);
+    expect(json.results[0].input).toBe(ENVOY);
+    expect(json.results[0].matches[0]).toMatchObject({
+      id: 'certificate-verify-failed', category: 'cert-verify-failed', side: 'either', component: 'envoy',
+      docs: '/en/errors/certificate-verify-failed/',
+    });
+    const ko = JSON.parse((await run(['--format=json', ENVOY])).stdout);
+    expect(ko.results[0].matches[0].docs).toBe('/errors/certificate-verify-failed/');
+    expect(ko.results[0].matches[0].title).toMatch(/인증서 검증 실패/);
+  });
+
+  it('reads stdin one entry per line and exits 0 even when nothing is recognised', async () => {
+    const r = await run(['--format', 'json'], `${ENVOY}\r\n\nhello world\n`);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.results.map((x: { input: string }) => x.input)).toEqual([ENVOY, 'hello world']);
+    expect(json.results[1].matches).toEqual([]);
+  });
+
+  it('prints readable text with the decoded number', async () => {
+    const r = await run(['--lang', 'en', 'curl: (60) SSL certificate problem: certificate has expired']);
+    expect(r.stdout).toContain('[cert-expired]');
+    expect(r.stdout).toContain('/en/errors/cert-expired/');
+    expect(r.stdout).toContain('curl exit code 60');
+    const none = await run(['--lang', 'en', 'all good']);
+    expect(none.stdout).toContain('Nothing recognised.');
+  });
+
+  it('exits 2 with a message, never a stack trace, on usage errors', async () => {
+    for (const argv of [['--format', 'yaml', 'x'], ['--lang', 'fr', 'x'], ['--bogus'], ['--format']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^meshtls decode: /);
+      expect(r.stderr).toContain('Usage:');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect((await run(['--lang', 'en', '--format', 'yaml'])).stderr).toContain('--format must be text or json');
+    expect((await run(['--format', 'yaml'])).stderr).toContain('--format은 text 또는 json이어야 한다');
+  });
+});
+
+describe('meshtls decode (child process)', () => {
+  it('runs through bin/meshtls.mjs', () => {
+    const bin = fileURLToPath(new URL('../../bin/meshtls.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, 'decode', '--format', 'json', '--lang', 'en'], {
+      input: 'curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].matches.map((m: { id: string }) => m.id)).toEqual(['curl-35-ssl-connect-error', 'wrong-version-number']);
+    const bad = spawnSync(process.execPath, [bin, 'decode', '--format', 'xml'], { encoding: 'utf8', timeout: 30_000 });
+    expect(bad.status).toBe(2);
+  });
+});

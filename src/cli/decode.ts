@@ -1,0 +1,122 @@
+// `meshtls decode [--format text|json] [--lang ko|en] [TEXT…]`: a thin shell over the decoder
+// engine. Without TEXT it reads stdin and decodes each line as its own entry.
+import { decode } from '../lib/decoder/decode.ts';
+import { loadCatalog } from '../lib/decoder/load-catalog.node.ts';
+import type { Lang } from '../lib/decoder/codes.ts';
+import type { DecodeResult } from '../lib/decoder/types.ts';
+import { readAll, type CliIo } from './io.ts';
+
+const USAGE = 'Usage: meshtls decode [--format text|json] [--lang ko|en] [TEXT...]\n';
+
+const MESSAGES = {
+  ko: {
+    badFormat: (v: string) => `meshtls decode: --format은 text 또는 json이어야 한다("${v}")`,
+    badLang: (v: string) => `meshtls decode: --lang은 ko 또는 en이어야 한다("${v}")`,
+    unknownOption: (v: string) => `meshtls decode: 알 수 없는 옵션 "${v}"`,
+    needsValue: (v: string) => `meshtls decode: ${v}에 값이 필요하다`,
+    notRecognised: '알아본 오류 없음.',
+    nearest: '가까운 항목:',
+    side: '구간',
+    page: '설명',
+  },
+  en: {
+    badFormat: (v: string) => `meshtls decode: --format must be text or json ("${v}")`,
+    badLang: (v: string) => `meshtls decode: --lang must be ko or en ("${v}")`,
+    unknownOption: (v: string) => `meshtls decode: unknown option "${v}"`,
+    needsValue: (v: string) => `meshtls decode: ${v} needs a value`,
+    notRecognised: 'Nothing recognised.',
+    nearest: 'Nearest entries:',
+    side: 'side',
+    page: 'page',
+  },
+} as const;
+
+/** Site path of an error page; the CLI does not know the site's origin. */
+export function errorPagePath(id: string, lang: Lang): string {
+  return `${lang === 'en' ? '/en' : ''}/errors/${id}/`;
+}
+
+function parseArgs(argv: string[]): { format: 'text' | 'json'; lang: Lang; texts: string[] } | { error: string; lang: Lang } {
+  let format: string = 'text';
+  let lang: string = 'ko';
+  const texts: string[] = [];
+  // The language of the messages about bad arguments: whatever --lang says, if it is valid.
+  const langArg = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='));
+  const msgLang: Lang = langArg?.replace('--lang=', '') === 'en' ? 'en' : 'ko';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      texts.push(...argv.slice(i + 1));
+      break;
+    }
+    const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (name === '--format' || name === '--lang') {
+      const value = inline ?? argv[++i];
+      if (value === undefined) return { error: MESSAGES[msgLang].needsValue(name ?? ''), lang: msgLang };
+      if (name === '--format') format = value;
+      else lang = value;
+    } else if (arg.startsWith('--')) {
+      return { error: MESSAGES[msgLang].unknownOption(arg), lang: msgLang };
+    } else texts.push(arg);
+  }
+  if (format !== 'text' && format !== 'json') return { error: MESSAGES[msgLang].badFormat(format), lang: msgLang };
+  if (lang !== 'ko' && lang !== 'en') return { error: MESSAGES[msgLang].badLang(lang), lang: msgLang };
+  return { format, lang, texts };
+}
+
+function renderText(input: string, r: DecodeResult): string {
+  const m = MESSAGES[r.lang];
+  const lines = [`> ${input.length > 200 ? `${input.slice(0, 200)}…` : input}`];
+  for (const match of r.matches) {
+    lines.push(`  [${match.category}] ${match.title}`);
+    lines.push(`    id: ${match.id} · ${m.side}: ${match.side} · ${match.component} · ${m.page}: ${errorPagePath(match.id, r.lang)}`);
+    for (const d of match.decoded) lines.push(`    - ${d.note}`);
+  }
+  for (const log of r.accessLogs) if (log.summary) lines.push(`  ${log.summary}`);
+  for (const d of r.unattached) lines.push(`  - ${d.note}`);
+  if (r.matches.length === 0) {
+    lines.push(`  ${m.notRecognised}`);
+    if (r.candidates.length) lines.push(`  ${m.nearest} ${r.candidates.map((c) => `${c.id} (${errorPagePath(c.id, r.lang)})`).join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runDecode(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if ('error' in args) {
+    io.stderr.write(`${args.error}\n${USAGE}`);
+    return 2;
+  }
+  let catalog;
+  try {
+    catalog = loadCatalog();
+  } catch (err) {
+    io.stderr.write(`meshtls decode: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const inputs = args.texts.length
+    ? args.texts
+    : (await readAll(io.stdin)).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim());
+  const results = inputs.map((input) => ({ input, result: decode(input, catalog, { lang: args.lang }) }));
+  if (args.format === 'json') {
+    const json = {
+      results: results.map(({ input, result }) => ({
+        input,
+        matches: result.matches.map((m) => ({
+          id: m.id,
+          category: m.category,
+          side: m.side,
+          component: m.component,
+          title: m.title,
+          docs: errorPagePath(m.id, args.lang),
+          decoded: m.decoded.map((d) => ({ kind: d.kind, raw: d.raw, values: d.values })),
+        })),
+        ...(result.matches.length === 0 ? { candidates: result.candidates.map((c) => c.id) } : {}),
+      })),
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    for (const { input, result } of results) io.stdout.write(renderText(input, result));
+  }
+  return 0;
+}

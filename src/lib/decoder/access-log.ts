@@ -1,0 +1,179 @@
+// Decoder path: Envoy/Istio access-log lines, text (Envoy's and Istio's default formats) and
+// JSON. Reads the fields that say which hop failed: response code and flags, response code
+// details, upstream cluster, upstream/downstream transport failure reason.
+import { RESPONSE_FLAGS, type Lang } from './codes.ts';
+import type { AccessLogInfo, ClusterInfo, DecodedPart, Finding } from './types.ts';
+
+// [START_TIME] "METHOD PATH PROTOCOL" CODE FLAGS rest…  (TCP lines have "- - -")
+const TEXT_HEAD = /^\[([^\]\n]{1,64})\] "([^"\n]{0,4096})" (\d{1,3}|-) ([A-Z]{1,6}(?:,[A-Z]{1,6}){0,15}|-)(?= |$)/;
+const TOKENS = /"[^"\n]{0,8192}"|\S{1,8192}/g;
+const CLUSTER = /^(outbound|inbound)\|(\d*)\|([^|\s]*)\|(\S*)$/;
+const NAMED_CLUSTER = /^(?:PassthroughCluster|BlackHoleCluster|InboundPassthroughCluster\w*)$/;
+
+export function parseCluster(raw: string): ClusterInfo | undefined {
+  const m = CLUSTER.exec(raw);
+  if (m) {
+    const info: ClusterInfo = { raw, direction: m[1] as 'outbound' | 'inbound' };
+    if (m[2]) info.port = Number(m[2]);
+    if (m[3]) info.subset = m[3];
+    if (m[4]) info.host = m[4];
+    return info;
+  }
+  return NAMED_CLUSTER.test(raw) ? { raw } : undefined;
+}
+
+const unquote = (t: string | undefined) => (t && t.startsWith('"') ? t.slice(1, -1) : t);
+const present = (v: string | undefined) => (v && v !== '-' ? v : undefined);
+
+interface Fields {
+  code?: string;
+  flags?: string;
+  details?: string;
+  cluster?: string;
+  upstreamHost?: string;
+  authority?: string;
+  sni?: string;
+  upstreamReason?: string;
+  downstreamReason?: string;
+}
+
+function textFields(line: string): Fields | undefined {
+  const head = TEXT_HEAD.exec(line);
+  if (!head) return undefined;
+  const rest = line.slice(head[0].length).match(TOKENS) ?? [];
+  const f: Fields = { code: head[3], flags: head[4] };
+  const istio = rest[2]?.startsWith('"') && /^\d+$/.test(rest[3] ?? '');
+  if (istio) {
+    // Istio: DETAILS TERMINATION "UPSTREAM_TRANSPORT_FAILURE_REASON" RX TX DURATION SVC "XFF"
+    // "UA" "ID" "AUTHORITY" "UPSTREAM_HOST" CLUSTER UP_LOCAL DS_LOCAL DS_REMOTE SNI ROUTE
+    f.details = present(rest[0]);
+    f.upstreamReason = present(unquote(rest[2]));
+    f.authority = present(unquote(rest[10]));
+    f.upstreamHost = present(unquote(rest[11]));
+    f.sni = present(rest[16]);
+  } else {
+    // Older Istio formats quote the reason in one of the first fields; Envoy's default has none.
+    for (const t of rest.slice(0, 3)) {
+      const v = present(unquote(t));
+      if (t.startsWith('"') && v && /error|SDS|TLS|SSL/i.test(v)) f.upstreamReason = v;
+      else if (!t.startsWith('"') && v && !/^\d+$/.test(v) && !f.details) f.details = v;
+    }
+  }
+  f.cluster = rest.find((t) => parseCluster(t));
+  return f;
+}
+
+function jsonFields(text: string): Fields | undefined {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.endsWith('}')) return undefined;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return undefined;
+  const lower = new Map<string, string>();
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'string' || typeof v === 'number') lower.set(k.toLowerCase(), String(v));
+  }
+  const get = (k: string) => present(lower.get(k));
+  const f: Fields = {
+    code: get('response_code'),
+    flags: get('response_flags'),
+    details: get('response_code_details'),
+    cluster: get('upstream_cluster'),
+    upstreamHost: get('upstream_host'),
+    authority: get('authority'),
+    sni: get('requested_server_name'),
+    upstreamReason: get('upstream_transport_failure_reason'),
+    downstreamReason: get('downstream_transport_failure_reason'),
+  };
+  return f.code || f.flags || f.cluster || f.upstreamReason || f.downstreamReason ? f : undefined;
+}
+
+function clusterSentence(c: ClusterInfo, lang: Lang): string {
+  if (c.direction === 'outbound') {
+    const target = `${c.host ?? '?'}${c.port ? `:${c.port}` : ''}${c.subset ? ` (subset ${c.subset})` : ''}`;
+    return lang === 'ko'
+      ? `클러스터 ${c.raw}: 이 프록시가 ${target}(으)로 나가는(outbound) 요청에 쓴 클러스터다.`
+      : `Cluster ${c.raw}: the outbound cluster this proxy used to reach ${target}.`;
+  }
+  if (c.direction === 'inbound') {
+    return lang === 'ko'
+      ? `클러스터 ${c.raw}: 사이드카가 자기 워크로드의 포트 ${c.port ?? '?'}(으)로 들여보내는(inbound) 클러스터다.`
+      : `Cluster ${c.raw}: the inbound cluster the sidecar uses to reach its own workload on port ${c.port ?? '?'}.`;
+  }
+  return lang === 'ko' ? `클러스터 ${c.raw}.` : `Cluster ${c.raw}.`;
+}
+
+function flagsSentence(flags: string[], lang: Lang): string {
+  const parts = flags.map((f) => `${f}: ${RESPONSE_FLAGS.get(f)?.text[lang] ?? (lang === 'ko' ? '알 수 없는 플래그' : 'unknown flag')}`);
+  let s = parts.join('; ');
+  if (flags.includes('UF') && flags.includes('URX')) {
+    s += lang === 'ko'
+      ? '. UF와 URX가 함께 있으면 업스트림 연결을 시도할 때마다 실패했고 재시도도 모두 써 버렸다는 뜻이다.'
+      : '. UF together with URX: every attempt to connect to the upstream failed and the retries ran out.';
+  }
+  return s;
+}
+
+export interface AccessLogReading {
+  info: AccessLogInfo;
+  findings: Finding[];
+}
+
+/** Reads one access-log record (a text line or a JSON object); undefined if it is not one. */
+export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessLogReading | undefined {
+  const json = jsonFields(text);
+  const f = json ?? textFields(text);
+  if (!f) return undefined;
+  const flags = f.flags && f.flags !== '-' ? f.flags.split(',').filter(Boolean) : [];
+  const cluster = f.cluster ? parseCluster(f.cluster) : undefined;
+  const sentences: string[] = [];
+  if (f.code) sentences.push(lang === 'ko' ? `응답 코드 ${f.code}.` : `Response code ${f.code}.`);
+  if (flags.length) sentences.push(flagsSentence(flags, lang));
+  if (cluster) sentences.push(clusterSentence(cluster, lang));
+  let side: 'upstream' | 'downstream' | undefined;
+  if (f.upstreamReason) {
+    side = 'upstream';
+    const host = cluster?.host ?? f.upstreamHost ?? (lang === 'ko' ? '업스트림' : 'the upstream');
+    sentences.push(lang === 'ko'
+      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 있다: 이 프록시가 클라이언트로서 ${host}와(과) TLS 핸드셰이크를 하다 실패했다.`
+      : `An upstream transport failure reason is set: this proxy, acting as the client, failed the TLS handshake with ${host}.`);
+  } else if (f.downstreamReason) {
+    side = 'downstream';
+    sentences.push(lang === 'ko'
+      ? '다운스트림 전송 실패 사유가 있다: 이 프록시의 리스너가 들어온 클라이언트와 TLS 핸드셰이크를 하다 실패했다.'
+      : 'A downstream transport failure reason is set: this proxy\'s listener failed the TLS handshake with the client that connected to it.');
+  } else if (flags.includes('UF')) {
+    side = 'upstream';
+  }
+  const info: AccessLogInfo = { format: json ? 'json' : 'text', line: lineNo, responseFlags: [], summary: sentences.join(' ') };
+  for (const flag of flags) {
+    const known = RESPONSE_FLAGS.get(flag);
+    info.responseFlags.push({ flag, ...(known ? { long: known.long } : {}), meaning: known?.text[lang] ?? '' });
+  }
+  if (f.code) info.responseCode = f.code;
+  if (f.details) info.responseCodeDetails = f.details;
+  if (cluster) info.upstreamCluster = cluster;
+  if (f.upstreamHost) info.upstreamHost = f.upstreamHost;
+  if (f.authority) info.authority = f.authority;
+  if (f.sni) info.requestedServerName = f.sni;
+  if (f.upstreamReason) info.upstreamTransportFailureReason = f.upstreamReason;
+  if (f.downstreamReason) info.downstreamTransportFailureReason = f.downstreamReason;
+  if (side) info.side = side;
+
+  const findings: Finding[] = [];
+  if (flags.length) {
+    const at = f.flags ? Math.max(0, text.indexOf(` ${f.flags}`) + 1) : 0;
+    const part: DecodedPart = {
+      kind: 'response-flags',
+      raw: f.flags ?? '',
+      values: { flags: flags.join(','), ...(f.code ? { responseCode: f.code } : {}) },
+      note: flagsSentence(flags, lang),
+    };
+    findings.push({ start: at, end: at + (f.flags?.length ?? 0), part, names: flags, fallback: ['RESPONSE_FLAGS'] });
+  }
+  return { info, findings };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ALERTS, BORINGSSL_SSL_REASONS, OPENSSL_SSL_REASONS, guessOpenSslFlavor, unpack } from './codes.ts';
+
+describe('packed error codes', () => {
+  it('unpacks BoringSSL lib<<24 | reason', () => {
+    expect(unpack(268435581, 'boringssl')).toMatchObject({ lib: 16, libName: 'SSL', reason: 125, reasonName: 'CERTIFICATE_VERIFY_FAILED' });
+    expect(unpack(268436504, 'boringssl')).toMatchObject({ reason: 1048, reasonName: 'TLSV1_ALERT_UNKNOWN_CA', alert: 48 });
+    expect(unpack(33554536, 'boringssl')).toMatchObject({ lib: 2, reason: 104, reasonName: 'ECONNRESET' });
+  });
+
+  it('unpacks OpenSSL 3 lib<<23 | reason and OpenSSL 1.x lib<<24 | func<<12 | reason', () => {
+    expect(unpack(0x0a000415, 'openssl3')).toMatchObject({ lib: 20, reason: 1045, reasonName: 'SSLV3_ALERT_CERTIFICATE_EXPIRED', alert: 45 });
+    expect(unpack(0x0a000086, 'openssl3')).toMatchObject({ reason: 134, reasonName: 'CERTIFICATE_VERIFY_FAILED' });
+    expect(unpack(0x05800074, 'openssl3')).toMatchObject({ lib: 11, reasonName: 'KEY_VALUES_MISMATCH' });
+    expect(unpack(0x1416f086, 'openssl1')).toMatchObject({ lib: 20, func: 0x16f, reason: 134 });
+    expect(guessOpenSslFlavor(0x0a000086)).toBe('openssl3');
+    expect(guessOpenSslFlavor(0x1416f086)).toBe('openssl1');
+  });
+
+  it('numbers reasons differently per library, except alerts', () => {
+    const find = (t: ReadonlyMap<number, string>, name: string) => [...t].find(([, n]) => n === name)?.[0];
+    expect(find(BORINGSSL_SSL_REASONS, 'WRONG_VERSION_NUMBER')).toBe(247);
+    expect(find(OPENSSL_SSL_REASONS, 'WRONG_VERSION_NUMBER')).toBe(267);
+    for (const [n, alert] of ALERTS) {
+      if (OPENSSL_SSL_REASONS.has(1000 + n)) expect(BORINGSSL_SSL_REASONS.has(1000 + n) || n === 109, alert.name).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,190 @@
+// Numbers the decoder understands: packed library error codes, TLS alerts, X.509 verify codes,
+// curl exit codes, Envoy response flags. Every table is data; the functions only unpack numbers.
+import { BORINGSSL_SSL_REASONS_SRC, OPENSSL_SSL_REASONS_SRC } from './reason-tables.ts';
+
+export type Lang = 'ko' | 'en';
+export type Text = { ko: string; en: string };
+
+function table(src: string): ReadonlyMap<number, string> {
+  const map = new Map<number, string>();
+  for (const line of src.split('\n')) {
+    const [num, name] = line.trim().split(' ');
+    if (num && name) map.set(Number(num), name);
+  }
+  return map;
+}
+
+export const BORINGSSL_SSL_REASONS = table(BORINGSSL_SSL_REASONS_SRC);
+export const OPENSSL_SSL_REASONS = table(OPENSSL_SSL_REASONS_SRC);
+
+/** X509 library reasons the decoder names (the same numbers in BoringSSL and OpenSSL). */
+const X509_REASONS: ReadonlyMap<number, string> = new Map([
+  [115, 'KEY_TYPE_MISMATCH'],
+  [116, 'KEY_VALUES_MISMATCH'],
+]);
+
+/** Error libraries: BoringSSL numbers them in enum order (err.h), OpenSSL has its own list. */
+const BORINGSSL_LIBS: ReadonlyMap<number, string> = new Map([
+  [2, 'system library'], [6, 'EVP'], [9, 'PEM'], [11, 'X.509'], [12, 'ASN.1'], [16, 'SSL'],
+]);
+const OPENSSL_LIBS: ReadonlyMap<number, string> = new Map([
+  [2, 'system library'], [6, 'EVP'], [9, 'PEM'], [11, 'X.509'], [13, 'ASN.1'], [20, 'SSL'],
+]);
+
+/** errno values that show up as "system library" reasons. */
+const ERRNO: ReadonlyMap<number, string> = new Map([
+  [32, 'EPIPE'], [104, 'ECONNRESET'], [110, 'ETIMEDOUT'], [111, 'ECONNREFUSED'],
+]);
+
+export type Flavor = 'boringssl' | 'openssl3' | 'openssl1';
+
+export interface PackedCode {
+  flavor: Flavor;
+  code: number;
+  lib: number;
+  libName?: string;
+  func?: number;
+  reason: number;
+  /** Reason name as the library spells it (CERTIFICATE_VERIFY_FAILED, ECONNRESET …). */
+  reasonName?: string;
+  /** For reasons 1000 + N: the alert N that the peer sent. */
+  alert?: number;
+}
+
+function nameReason(flavor: Flavor, lib: number, reason: number): string | undefined {
+  const ssl = flavor === 'boringssl' ? 16 : 20;
+  if (lib === ssl) return (flavor === 'boringssl' ? BORINGSSL_SSL_REASONS : OPENSSL_SSL_REASONS).get(reason);
+  if (lib === 11) return X509_REASONS.get(reason);
+  if (lib === 2) return ERRNO.get(reason);
+  return undefined;
+}
+
+/** Unpacks a packed error code. BoringSSL: lib<<24 | reason (12 bits). OpenSSL 3: lib<<23 |
+ * reason (23 bits). OpenSSL 1.x: lib<<24 | func<<12 | reason. */
+export function unpack(code: number, flavor: Flavor): PackedCode {
+  let lib: number, reason: number, func: number | undefined;
+  if (flavor === 'openssl3') {
+    lib = (code >>> 23) & 0xff;
+    reason = code & 0x7fffff;
+  } else {
+    lib = (code >>> 24) & 0xff;
+    reason = code & 0xfff;
+    if (flavor === 'openssl1') func = (code >>> 12) & 0xfff;
+  }
+  const libName = (flavor === 'boringssl' ? BORINGSSL_LIBS : OPENSSL_LIBS).get(lib);
+  const sslLib = flavor === 'boringssl' ? 16 : 20;
+  const out: PackedCode = { flavor, code, lib, reason };
+  if (libName) out.libName = libName;
+  if (func !== undefined) out.func = func;
+  const reasonName = nameReason(flavor, lib, reason);
+  if (reasonName) out.reasonName = reasonName;
+  if (lib === sslLib && reason >= 1000 && reason < 1256) out.alert = reason - 1000;
+  return out;
+}
+
+/** OpenSSL prints 8 hex digits; 3.x has no function code, so bits 12–22 are zero there. */
+export function guessOpenSslFlavor(code: number): Flavor {
+  return ((code >>> 12) & 0x7ff) === 0 ? 'openssl3' : 'openssl1';
+}
+
+/** TLS alert descriptions (RFC 8446 §6, RFC 5246 §7.2) with the reason name libraries use. */
+export const ALERTS: ReadonlyMap<number, { name: string; reason: string }> = new Map(
+  [
+    [0, 'close_notify'], [10, 'unexpected_message'], [20, 'bad_record_mac'],
+    [21, 'decryption_failed'], [22, 'record_overflow'], [30, 'decompression_failure'],
+    [40, 'handshake_failure'], [41, 'no_certificate'], [42, 'bad_certificate'],
+    [43, 'unsupported_certificate'], [44, 'certificate_revoked'], [45, 'certificate_expired'],
+    [46, 'certificate_unknown'], [47, 'illegal_parameter'], [48, 'unknown_ca'],
+    [49, 'access_denied'], [50, 'decode_error'], [51, 'decrypt_error'],
+    [60, 'export_restriction'], [70, 'protocol_version'], [71, 'insufficient_security'],
+    [80, 'internal_error'], [86, 'inappropriate_fallback'], [90, 'user_canceled'],
+    [100, 'no_renegotiation'], [109, 'missing_extension'], [110, 'unsupported_extension'],
+    [111, 'certificate_unobtainable'], [112, 'unrecognized_name'],
+    [113, 'bad_certificate_status_response'], [114, 'bad_certificate_hash_value'],
+    [115, 'unknown_psk_identity'], [116, 'certificate_required'],
+    [120, 'no_application_protocol'], [121, 'ech_required'],
+  ].map(([n, name]) => [
+    n as number,
+    { name: name as string, reason: BORINGSSL_SSL_REASONS.get(1000 + (n as number)) ?? `ALERT_${n}` },
+  ]),
+);
+
+/** X.509 verify results (OpenSSL x509_vfy.h numbers; texts as OpenSSL 3 prints them). */
+export const X509_VERIFY: ReadonlyMap<number, { name: string; text: string }> = new Map(
+  (
+    [
+      [2, 'UNABLE_TO_GET_ISSUER_CERT', 'unable to get issuer certificate'],
+      [3, 'UNABLE_TO_GET_CRL', 'unable to get certificate CRL'],
+      [7, 'CERT_SIGNATURE_FAILURE', 'certificate signature failure'],
+      [9, 'CERT_NOT_YET_VALID', 'certificate is not yet valid'],
+      [10, 'CERT_HAS_EXPIRED', 'certificate has expired'],
+      [13, 'ERROR_IN_CERT_NOT_BEFORE_FIELD', "format error in certificate's notBefore field"],
+      [14, 'ERROR_IN_CERT_NOT_AFTER_FIELD', "format error in certificate's notAfter field"],
+      [18, 'DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'],
+      [19, 'SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain'],
+      [20, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'unable to get local issuer certificate'],
+      [21, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate'],
+      [22, 'CERT_CHAIN_TOO_LONG', 'certificate chain too long'],
+      [23, 'CERT_REVOKED', 'certificate revoked'],
+      [24, 'NO_ISSUER_PUBLIC_KEY', 'issuer certificate could not be found'],
+      [26, 'INVALID_PURPOSE', 'unsupported certificate purpose'],
+      [27, 'CERT_UNTRUSTED', 'certificate not trusted'],
+      [28, 'CERT_REJECTED', 'certificate rejected'],
+      [62, 'HOSTNAME_MISMATCH', 'hostname mismatch'],
+      [63, 'EMAIL_MISMATCH', 'email address mismatch'],
+      [64, 'IP_ADDRESS_MISMATCH', 'IP address mismatch'],
+      [79, 'INVALID_CA', 'invalid CA certificate'],
+    ] as const
+  ).map(([n, name, text]) => [n, { name: `X509_V_ERR_${name}`, text }]),
+);
+
+/** curl exit codes that concern TLS (curl(1) "EXIT CODES"). Before curl 7.62, a failed peer
+ * verification exited 51; since then 51 is retired and verification failures exit 60. */
+export const CURL_EXIT: ReadonlyMap<number, { name: string; text: Text }> = new Map([
+  [7, { name: 'CURLE_COULDNT_CONNECT', text: { ko: 'TCP 연결 실패', en: 'failed to connect (TCP)' } }],
+  [28, { name: 'CURLE_OPERATION_TIMEDOUT', text: { ko: '시간 초과', en: 'operation timed out' } }],
+  [35, { name: 'CURLE_SSL_CONNECT_ERROR', text: { ko: 'TLS 핸드셰이크 실패', en: 'TLS handshake failed' } }],
+  [51, { name: 'CURLE_PEER_FAILED_VERIFICATION', text: { ko: '피어 인증서 검증 실패(curl 7.62 이전)', en: 'peer verification failed (curl before 7.62)' } }],
+  [52, { name: 'CURLE_GOT_NOTHING', text: { ko: '서버가 아무것도 보내지 않음', en: 'server sent nothing' } }],
+  [56, { name: 'CURLE_RECV_ERROR', text: { ko: '데이터 수신 실패', en: 'failure receiving network data' } }],
+  [58, { name: 'CURLE_SSL_CERTPROBLEM', text: { ko: '로컬 클라이언트 인증서 문제', en: 'problem with the local client certificate' } }],
+  [59, { name: 'CURLE_SSL_CIPHER', text: { ko: '지정한 암호 스위트를 쓸 수 없음', en: 'could not use the specified cipher' } }],
+  [60, { name: 'CURLE_PEER_FAILED_VERIFICATION', text: { ko: '피어 인증서 검증 실패', en: 'peer certificate could not be verified' } }],
+  [77, { name: 'CURLE_SSL_CACERT_BADFILE', text: { ko: 'CA 인증서 파일을 읽을 수 없음', en: 'problem reading the CA certificate file' } }],
+  [83, { name: 'CURLE_SSL_ISSUER_ERROR', text: { ko: '발급자 확인 실패', en: 'issuer check failed' } }],
+  [90, { name: 'CURLE_SSL_PINNEDPUBKEYNOTMATCH', text: { ko: '고정한 공개 키와 다름', en: 'public key does not match the pinned key' } }],
+]);
+
+/** Envoy %RESPONSE_FLAGS% (short form), from Envoy's access-log documentation. */
+export const RESPONSE_FLAGS: ReadonlyMap<string, { long: string; text: Text }> = new Map(
+  (
+    [
+      ['UH', 'NoHealthyUpstream', '업스트림 클러스터에 정상(healthy) 호스트가 없다(503)', 'no healthy host in the upstream cluster (503)'],
+      ['UF', 'UpstreamConnectionFailure', '업스트림 연결 실패: TCP 연결 또는 TLS 핸드셰이크가 실패했다(503)', 'upstream connection failure: the TCP connect or the TLS handshake failed (503)'],
+      ['UO', 'UpstreamOverflow', '업스트림 오버플로: 서킷 브레이커 한도에 걸렸다(503)', 'upstream overflow: a circuit-breaker limit was hit (503)'],
+      ['NR', 'NoRouteFound', '맞는 라우트가 없다(404), 또는 다운스트림 연결에 맞는 필터 체인이 없다', 'no route matched (404), or no filter chain matched the downstream connection'],
+      ['URX', 'UpstreamRetryLimitExceeded', '재시도 한도(HTTP) 또는 최대 연결 시도 횟수(TCP)에 도달했다', 'the retry limit (HTTP) or the maximum connect attempts (TCP) were reached'],
+      ['NC', 'NoClusterFound', '업스트림 클러스터를 찾지 못했다', 'upstream cluster not found'],
+      ['DT', 'DurationTimeout', '최대 연결/요청 지속 시간을 넘었다', 'max connection or request duration exceeded'],
+      ['DC', 'DownstreamConnectionTermination', '다운스트림(클라이언트)이 연결을 끊었다', 'the downstream (client) connection was terminated'],
+      ['LH', 'FailedLocalHealthCheck', '로컬 서비스가 헬스 체크에 실패했다(503)', 'the local service failed its health check (503)'],
+      ['UT', 'UpstreamRequestTimeout', '업스트림 요청 시간 초과(504)', 'upstream request timeout (504)'],
+      ['LR', 'LocalReset', 'Envoy가 연결을 로컬에서 리셋했다(503)', 'the connection was reset locally by Envoy (503)'],
+      ['UR', 'UpstreamRemoteReset', '업스트림이 연결을 리셋했다(503)', 'the upstream reset the connection (503)'],
+      ['UC', 'UpstreamConnectionTermination', '업스트림 연결이 끊겼다(503)', 'the upstream connection was terminated (503)'],
+      ['DI', 'DelayInjected', '장애 주입으로 지연됐다', 'delayed by fault injection'],
+      ['FI', 'FaultInjected', '장애 주입으로 중단됐다', 'aborted by fault injection'],
+      ['RL', 'RateLimited', '로컬 속도 제한에 걸렸다(429)', 'rate limited locally (429)'],
+      ['UAEX', 'UnauthorizedExternalService', '외부 인가 서비스가 거부했다', 'denied by the external authorization service'],
+      ['RLSE', 'RateLimitServiceError', '속도 제한 서비스 오류로 거부됐다', 'rejected because of a rate-limit service error'],
+      ['IH', 'InvalidEnvoyRequestHeaders', '엄격히 검사하는 헤더 값이 잘못됐다(400)', 'an invalid value in a strictly checked header (400)'],
+      ['SI', 'StreamIdleTimeout', '스트림 유휴 시간 초과(408 또는 504)', 'stream idle timeout (408 or 504)'],
+      ['DPE', 'DownstreamProtocolError', '다운스트림 요청에 HTTP 프로토콜 오류가 있다', 'HTTP protocol error in the downstream request'],
+      ['UPE', 'UpstreamProtocolError', '업스트림 응답에 HTTP 프로토콜 오류가 있다', 'HTTP protocol error in the upstream response'],
+      ['UMSDR', 'UpstreamMaxStreamDurationReached', '업스트림 요청이 최대 스트림 지속 시간에 도달했다', 'the upstream request reached its max stream duration'],
+      ['OM', 'OverloadManager', '오버로드 매니저가 요청을 끊었다', 'terminated by the overload manager'],
+      ['DF', 'DnsResolutionFailed', 'DNS 조회 실패로 끊겼다', 'terminated because DNS resolution failed'],
+      ['DO', 'DropOverLoad', '드롭 오버로드 정책으로 버려졌다', 'dropped by the drop-overload policy'],
+    ] as const
+  ).map(([flag, long, ko, en]) => [flag, { long, text: { ko, en } }]),
+);

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decode } from './decode.ts';
+import { loadCatalog } from './load-catalog.node.ts';
+
+const catalog = loadCatalog();
+const ids = (text: string, lang: 'ko' | 'en' = 'en') => decode(text, catalog, { lang }).matches.map((m) => m.id);
+
+describe('decode: Envoy transport failure reasons', () => {
+  it('reads the current form with the end marker and decodes the number', () => {
+    const r = decode('TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', catalog, { lang: 'en' });
+    expect(r.matches.map((m) => m.id)).toEqual(['certificate-verify-failed']);
+    expect(r.matches[0]?.decoded[0]?.values).toMatchObject({ lib: 16, reason: 125, reasonName: 'CERTIFICATE_VERIFY_FAILED' });
+  });
+
+  it('reads the older form and a truncated reason through the number alone', () => {
+    expect(ids('TLS error: 268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBE')).toEqual(['wrong-version-number']);
+  });
+
+  it('reads access-log fields where spaces became underscores', () => {
+    expect(ids('"TLS_error:|268436504:SSL_routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA:TLS_error_end"')).toEqual(['alert-unknown-ca']);
+  });
+
+  it('says an alert reason means the peer rejected us', () => {
+    const r = decode('TLS error: 268436501:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED', catalog, { lang: 'en' });
+    expect(r.matches[0]?.id).toBe('alert-certificate-expired');
+    expect(r.matches[0]?.decoded[0]?.values.alert).toBe(45);
+    expect(r.matches[0]?.decoded[0]?.note).toMatch(/peer sent TLS alert 45/);
+    const ko = decode('TLS error: 268436501:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED', catalog, { lang: 'ko' });
+    expect(ko.matches[0]?.decoded[0]?.note).toMatch(/상대편이 이쪽을 거부했다/);
+  });
+
+  it('prefers the detail after CERTIFICATE_VERIFY_FAILED and keeps the decoded number', () => {
+    const r = decode('reset reason: remote connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify cert failed: verify SAN list:TLS_error_end', catalog, { lang: 'en' });
+    expect(r.matches.map((m) => m.id)).toEqual(['hostname-mismatch']);
+    expect(r.matches[0]?.decoded[0]?.values.reason).toBe(125);
+    expect(r.matches[0]?.side).toBe('upstream');
+  });
+
+  it('decodes the system-library reset and the 503 body', () => {
+    const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 33554536:system library:OPENSSL_internal:Connection reset by peer';
+    expect(ids(body)).toEqual(['upstream-connect-error', 'connection-reset']);
+    expect(decode(body, catalog).matches.every((m) => m.side === 'upstream')).toBe(true);
+  });
+
+  it('reads the hex form gRPC prints as BoringSSL', () => {
+    const r = decode('Ssl handshake failed: SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED', catalog, { lang: 'en' });
+    const part = r.matches.flatMap((m) => m.decoded).find((d) => d.kind === 'boringssl');
+    expect(part?.values).toMatchObject({ lib: 16, reason: 125 });
+  });
+});
+
+describe('decode: access-log lines', () => {
+  const istio = '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.partner.example.com" "203.0.113.10:443" outbound|443||api.partner.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -';
+
+  it('reads code, flags, cluster and the upstream hop from the Istio text format', () => {
+    const r = decode(istio, catalog, { lang: 'en' });
+    const log = r.accessLogs[0];
+    expect(log).toMatchObject({
+      format: 'text',
+      responseCode: '503',
+      upstreamCluster: { direction: 'outbound', port: 443, host: 'api.partner.example.com' },
+      upstreamTransportFailureReason: 'TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
+      side: 'upstream',
+    });
+    expect(log?.responseFlags.map((f) => f.flag)).toEqual(['UF', 'URX']);
+    expect(log?.summary).toMatch(/every attempt to connect to the upstream failed/);
+    expect(r.matches.map((m) => m.id)).toEqual(['upstream-connect-error', 'certificate-verify-failed']);
+    expect(r.matches.every((m) => m.side === 'upstream')).toBe(true);
+  });
+
+  it('reads a JSON access log, one line or pretty-printed', () => {
+    const obj = {
+      response_code: 0, response_flags: '-', upstream_cluster: 'inbound|8443||',
+      downstream_transport_failure_reason: 'TLS_error:|268435648:SSL_routines:OPENSSL_internal:PEER_DID_NOT_RETURN_A_CERTIFICATE:TLS_error_end',
+    };
+    for (const text of [JSON.stringify(obj), JSON.stringify(obj, null, 2)]) {
+      const r = decode(text, catalog, { lang: 'en' });
+      expect(r.accessLogs[0]).toMatchObject({ format: 'json', side: 'downstream', upstreamCluster: { direction: 'inbound', port: 8443 } });
+      expect(r.matches.map((m) => [m.id, m.side])).toEqual([['peer-did-not-return-certificate', 'downstream']]);
+    }
+  });
+
+  it('maps flags without a TLS reason to their entries, else to the flags entry', () => {
+    expect(ids('[2025-03-01T10:00:00.000Z] "GET / HTTP/1.1" 503 UH no_healthy_upstream - "-" 0 19 0 - "-" "curl" "x" "a" "-" outbound|80||a.default.svc.cluster.local - 10.0.0.1:80 10.0.0.2:1 - default')).toEqual(['no-healthy-upstream']);
+    expect(ids('[2025-03-01T10:00:00.000Z] "GET / HTTP/1.1" 503 UC upstream_reset_before_response_started{connection_termination} - "-" 0 95 3 - "-" "curl" "x" "a" "10.0.0.9:80" outbound|80||a.default.svc.cluster.local - - - - -')).toEqual(['envoy-response-flags']);
+    expect(ids('[2025-03-01T10:00:00.000Z] "GET / HTTP/1.1" 503 UO upstream_overflow - "-" 0 81 0 - "-" "curl" "x" "a" "-" outbound|80||a - - - - -')).toEqual(['upstream-overflow']);
+  });
+
+  it('reads the older Istio format with the reason in quotes', () => {
+    const r = decode('[2022-04-19T13:35:23.864Z] "POST / HTTP/1.1" 503 UF,URX "-" "TLS error: Secret is not supplied by SDS" 52 91 18 - "-" "curl/7.79.1" "622c" "api:8000" "10.37.0.73:8000" outbound|8000||api.services.svc.cluster.local - 10.27.72.242:8000 10.37.0.1:5000 - default', catalog);
+    expect(r.accessLogs[0]?.upstreamTransportFailureReason).toBe('TLS error: Secret is not supplied by SDS');
+    expect(r.matches.map((m) => m.id)).toEqual(['upstream-connect-error', 'sds-secret-not-supplied']);
+  });
+});
+
+describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
+  it('tells OpenSSL 3 from 1.1 packed codes', () => {
+    const v3 = decode('error:0A000086:SSL routines::certificate verify failed', catalog).matches[0]?.decoded[0];
+    expect(v3).toMatchObject({ kind: 'openssl3', values: { lib: 20, reason: 134, reasonName: 'CERTIFICATE_VERIFY_FAILED' } });
+    const v1 = decode('error:14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca', catalog).matches[0];
+    expect(v1?.id).toBe('alert-unknown-ca');
+    expect(v1?.decoded[0]).toMatchObject({ kind: 'openssl1', values: { lib: 20, func: 0x94, reason: 1048, alert: 48 } });
+  });
+
+  it('decodes X.509 verify codes in s_client and nginx forms', () => {
+    expect(ids('depth=0 CN = api\nverify error:num=10:certificate has expired')).toEqual(['cert-expired']);
+    expect(ids('Verify return code: 19 (self-signed certificate in certificate chain)')).toEqual(['self-signed-cert-in-chain']);
+    const nginx = decode('2025/03/01 10:00:00 [error] 12#12: *3 upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream', catalog);
+    expect(nginx.matches.map((m) => [m.id, m.side, m.component])).toEqual([['unable-to-get-issuer', 'upstream', 'nginx']]);
+  });
+
+  it('decodes alert numbers and curl exit codes even without an entry-specific text', () => {
+    const r = decode('SSL alert number 116', catalog, { lang: 'en' });
+    expect(r.matches[0]?.id).toBe('alert-certificate-required');
+    expect(ids('curl: (58) could not load PEM client certificate')).toEqual(['curl-58-local-certificate']);
+  });
+
+  it('recognises runtime messages', () => {
+    expect(ids('javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target')).toEqual(['java-pkix-path-building']);
+    expect(ids('Get "https://api": tls: failed to verify certificate: x509: certificate signed by unknown authority')).toEqual(['go-x509-unknown-authority']);
+    expect(ids('x509: certificate has expired or is not yet valid: current time 2025-01-01T00:00:00Z is after 2024-12-31T00:00:00Z')).toEqual(['cert-expired']);
+    expect(ids('x509: certificate has expired or is not yet valid: current time 2025-01-01T00:00:00Z is before 2025-02-01T00:00:00Z')).toEqual(['cert-not-yet-valid']);
+    expect(ids("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'api'. (_ssl.c:1006)")).toEqual(['hostname-mismatch']);
+    expect(ids('istiod: proxy istio-egressgateway attempted to access unauthorized certificates partner-cert: istio-egressgateway-service-account/istio-system is not authorized to read secrets: no RBAC policy matched')).toEqual(['sds-not-authorized']);
+  });
+});
+
+describe('decode: many errors, languages, nothing recognised', () => {
+  it('finds every recognised error in a multi-line excerpt, in order, with line numbers', () => {
+    const text = [
+      'starting',
+      'curl: (35) OpenSSL/3.0.19: error:0A000410:SSL routines::sslv3 alert handshake failure',
+      'nothing here',
+      'Caused by: javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?',
+      '\tat sun.security.ssl.SSLSocketInputRecord.handleUnknownRecord(SSLSocketInputRecord.java:451)',
+    ].join('\n');
+    const r = decode(text, catalog);
+    expect(r.matches.map((m) => [m.line, m.id])).toEqual([
+      [2, 'curl-35-ssl-connect-error'],
+      [2, 'alert-handshake-failure'],
+      [4, 'java-unrecognized-ssl-message'],
+    ]);
+    expect(r.matches[2]?.at).toBe(text.indexOf('Unrecognized SSL message'));
+  });
+
+  it('localises titles and explanations', () => {
+    const ko = decode('no healthy upstream', catalog, { lang: 'ko' }).matches[0];
+    const en = decode('no healthy upstream', catalog, { lang: 'en' }).matches[0];
+    expect(ko?.title).toMatch(/정상 업스트림 없음/);
+    expect(en?.title).toMatch(/No healthy upstream/);
+    expect(ko?.causes[0]?.text).not.toBe(en?.causes[0]?.text);
+  });
+
+  it('returns nearest candidates when nothing is recognised, and nothing for noise', () => {
+    const r = decode('handshake went wrong: peer said something about a certificate authority it does not know', catalog, { lang: 'en' });
+    expect(r.matches).toEqual([]);
+    expect(r.candidates.length).toBeGreaterThan(0);
+    expect(decode('hello world', catalog).candidates).toEqual([]);
+    expect(decode('', catalog).matches).toEqual([]);
+  });
+
+  it('keeps unknown numbers as decoded parts without inventing an entry', () => {
+    const r = decode('TLS_error:|268435747:SSL routines:OPENSSL_internal:NO_SUPPORTED_PSK_MODE_X', catalog, { lang: 'en' });
+    expect(r.matches).toEqual([]);
+    expect(r.unattached[0]?.values).toMatchObject({ lib: 16, reason: 291, reasonName: 'APPLICATION_DATA_ON_SHUTDOWN' });
+  });
+});
+
+describe('decode: real tool output replayed', () => {
+  const observed = JSON.parse(readFileSync(new URL('./fixtures/observed-tools.json', import.meta.url), 'utf8')) as { id: string; text: string }[];
+  it.each(observed.map((o) => [o.id, o.text]))('%s', (id, text) => {
+    expect(ids(text)).toContain(id);
+  });
+});
+
+describe('engine purity and bench entry point', () => {
+  it('engine files import nothing from node:* and touch no DOM', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = new URL('./', import.meta.url);
+    const engine = readdirSync(dir).filter((f) => f.endsWith('.ts') && !/\.(test|node)\.ts$/.test(f) && f !== 'bench.ts');
+    expect(engine).toContain('decode.ts');
+    for (const f of engine) {
+      const src = readFileSync(new URL(f, dir), 'utf8');
+      expect(src, f).not.toMatch(/from ['"]node:|require\(|\bdocument\.|\bwindow\./);
+    }
+  });
+
+  it('bench decodes the requested number of lines', async () => {
+    const { benchDecoder } = await import('./bench.ts');
+    const r = await benchDecoder(catalog, 80);
+    expect(r.lines).toBe(80);
+    expect(r.matches).toBeGreaterThan(80);
+  });
+});

@@ -1,0 +1,76 @@
+// Decoder path: small numbers with a fixed meaning.
+//   TLS alerts:        "SSL alert number 48" (OpenSSL)
+//   X.509 verify:      "verify error:num=10:certificate has expired" (openssl s_client/s_server),
+//                      "Verify return code: 20 (unable to get local issuer certificate)",
+//                      nginx "upstream SSL certificate verify error: (10:certificate has expired)"
+//   curl exit codes:   "curl: (60) SSL certificate problem: …"
+import { ALERTS, CURL_EXIT, X509_VERIFY, type Lang } from './codes.ts';
+import type { Finding } from './types.ts';
+
+const ALERT_NUMBER = /alert number (\d{1,3})\b/gi;
+const VERIFY = /verify error:num=(\d{1,3})|verify return code: (\d{1,3}) \(|verify error: \((\d{1,3}):/gi;
+const CURL = /curl: \((\d{1,3})\)/g;
+
+export function recognizeNumbers(line: string, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const lower = line.toLowerCase();
+  if (lower.includes('alert number')) {
+    for (const m of line.matchAll(ALERT_NUMBER)) {
+      const n = Number(m[1]);
+      const alert = ALERTS.get(n);
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        names: alert ? [alert.reason] : [],
+        part: {
+          kind: 'alert',
+          raw: m[0],
+          values: { alert: n, ...(alert ? { name: alert.name, reasonName: alert.reason } : {}) },
+          note: lang === 'ko'
+            ? `TLS 경고(alert) ${n}${alert ? `(${alert.name})` : ''}. OpenSSL이 이 번호를 오류로 보고하면 상대편(피어)이 보낸 경고다. 즉 상대편이 이쪽을 거부했다.`
+            : `TLS alert ${n}${alert ? ` (${alert.name})` : ''}. When OpenSSL reports it as the error, the peer sent it: the other side rejected us.`,
+        },
+      });
+    }
+  }
+  if (lower.includes('verify')) {
+    for (const m of line.matchAll(VERIFY)) {
+      const n = Number(m[1] ?? m[2] ?? m[3]);
+      if (n === 0) continue; // 0 is "ok"
+      const v = X509_VERIFY.get(n);
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        names: v ? [v.name] : [],
+        part: {
+          kind: 'x509-verify',
+          raw: m[0],
+          values: { code: n, ...(v ? { name: v.name, text: v.text } : {}) },
+          note: lang === 'ko'
+            ? `X.509 검증 결과 ${n}${v ? ` = ${v.name}("${v.text}")` : ''}: 이 로그를 남긴 쪽이 상대편 인증서를 거부했다.`
+            : `X.509 verify result ${n}${v ? ` = ${v.name} ("${v.text}")` : ''}: the side that logged this rejected its peer's certificate.`,
+        },
+      });
+    }
+  }
+  if (line.includes('curl: (')) {
+    for (const m of line.matchAll(CURL)) {
+      const n = Number(m[1]);
+      const c = CURL_EXIT.get(n);
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        names: c ? [c.name] : [],
+        part: {
+          kind: 'curl-exit',
+          raw: m[0],
+          values: { exit: n, ...(c ? { name: c.name } : {}) },
+          note: lang === 'ko'
+            ? `curl 종료 코드 ${n}${c ? ` = ${c.name}(${c.text.ko})` : ''}.`
+            : `curl exit code ${n}${c ? ` = ${c.name} (${c.text.en})` : ''}.`,
+        },
+      });
+    }
+  }
+  return out;
+}
