@@ -28,7 +28,7 @@ const CHROMIUM_ARGS = [
 
 const mermaidVersion = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
 // Bump when the rendering settings below change, to invalidate old cache entries.
-const RENDER_SETTINGS_VERSION = 2;
+const RENDER_SETTINGS_VERSION = 3;
 
 export function diagramKey(code) {
   return createHash('sha256')
@@ -73,7 +73,12 @@ export class DiagramCache {
   }
 }
 
-/** Renders the diagrams the cache lacks, all in one browser session. */
+/**
+ * Renders the diagrams the cache lacks, all in one browser session.
+ * @param {string[]} codes
+ * @param {DiagramCache} cache
+ * @param {{ info?: (message: string) => void }} [logger]
+ */
 export async function renderMissing(codes, cache, logger = console) {
   const missing = [...new Set(codes)].filter((code) => !cache.get(code));
   if (missing.length === 0) return { rendered: 0, failed: [] };
@@ -96,6 +101,8 @@ export async function renderMissing(codes, cache, logger = console) {
           themeVariables: { fontFamily: FONT_FAMILY },
           htmlLabels: false,
           flowchart: { htmlLabels: false, padding: 12 },
+          // Break labels only where the author wrote <br/>: automatic wrapping splits host names.
+          markdownAutoWrap: false,
         },
       });
       results.forEach((settled, index) => {

@@ -43,7 +43,7 @@ describe('mermaid', () => {
     const result = await renderMissing(['flowchart LR\n  A --> ((('], cache, {});
     expect(result.rendered).toBe(0);
     expect(result.failed).toHaveLength(1);
-    expect(result.failed[0].reason).toMatch(/parse|error|expect/i);
+    expect(result.failed[0]?.reason).toMatch(/parse|error|expect/i);
   });
 
   it('wraps both themes in one labelled figure', () => {

@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# Helpers for the Docker Compose + Envoy labs (1-5). Source lib.sh first.
+# shellcheck source=versions.sh
+source "$LIB_DIR/versions.sh"
+
+# Compose project name; override to run two copies side by side.
+PROJECT="${PROJECT:-meshtls-$LAB_NAME}"
+export PROJECT
+
+compose() {
+  run docker compose -p "$PROJECT" -f "$LAB_DIR/compose.yaml" "$@"
+}
+
+# prereq_compose: Docker with the Compose v2 plugin, curl and OpenSSL.
+prereq_compose() {
+  need_tool docker "$(t 'Docker Engine 또는 Docker Desktop을 설치하자: https://docs.docker.com/get-docker/' 'install Docker Engine or Docker Desktop: https://docs.docker.com/get-docker/')"
+  if command -v docker >/dev/null 2>&1; then
+    need_version "compose" "$(docker compose version --short 2>/dev/null | tr -d 'v' || true)" "$COMPOSE_MIN_VERSION"
+  fi
+  need_tool curl "$(t 'curl을 설치하자' 'install curl')"
+  check_openssl
+}
+
+# wait_ready URL [SECONDS]: poll until URL answers 200 (Envoy's admin /ready).
+wait_ready() {
+  local url="$1" limit="${2:-60}" i
+  printf '+ wait for %s\n' "$url"
+  [[ "$DRY_RUN" == 1 ]] && return 0
+  for ((i = 0; i < limit; i++)); do
+    if curl -fsS --max-time 2 "$url" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  die "$(t "$url 가 ${limit}초 안에 준비되지 않았다. 'docker compose -p $PROJECT logs'를 보자." "$url not ready after ${limit}s; see 'docker compose -p $PROJECT logs'.")"
+}
+
+# compose_teardown: stop and remove containers and networks, then the generated files.
+compose_teardown() {
+  if command -v docker >/dev/null 2>&1; then
+    compose down --remove-orphans --volumes || true
+  fi
+  run rm -rf "$WORK_DIR"
+}
+
+# envoy_log SERVICE: the access log lines Envoy printed so far.
+envoy_log() {
+  docker compose -p "$PROJECT" -f "$LAB_DIR/compose.yaml" logs --no-log-prefix --no-color "$1" 2>/dev/null
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Undo every break step: the full double-mTLS configuration, ALLOW_ANY, the ServiceEntry for all.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/common.sh"
+usage() { echo "usage: ./fix.sh"; }
+parse_common_args "$@"
+k delete -f "$LAB_DIR/k8s/close-bypass.yaml" --ignore-not-found
+k apply -f "$LAB_DIR/k8s/egress.yaml"
+say "$(t '되돌렸다. ./verify.sh로 확인하자.' 'restored; check with ./verify.sh')"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# kind + Istio, the partner nginx outside the mesh, the gateway's client certificate as a Secret,
+# and the double-mTLS egress configuration.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/common.sh"
+usage() { echo "usage: ./setup.sh [--dry-run]   (env: CLUSTER=$CLUSTER PARTNER_CONTAINER=$PARTNER_CONTAINER)"; }
+parse_common_args "$@"
+
+say "$(t 'kind 클러스터와 Istio' 'kind cluster and Istio') ($KIND_NODE_IMAGE, Istio $ISTIO_VERSION)"
+cluster_up
+say "$(t '파트너 서버 (ssl_verify_client on)' 'partner server (ssl_verify_client on)')"
+partner_up on
+say "$(t '게이트웨이의 클라이언트 인증서 시크릿 (게이트웨이와 같은 네임스페이스)' "the gateway's client certificate Secret (same namespace as the gateway)")"
+# Recreate rather than fail when it exists: setup may run twice.
+k -n istio-system delete secret partner-client-credential partner-ca-only --ignore-not-found
+k -n istio-system create secret generic partner-client-credential \
+  --from-file=tls.crt="$WORK_DIR/certs/egress-client.crt" \
+  --from-file=tls.key="$WORK_DIR/certs/egress-client.key" \
+  --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
+# For the negative control (SIMPLE): the partner's CA only, no client certificate.
+k -n istio-system create secret generic partner-ca-only --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
+say "$(t '이중 mTLS 이그레스 구성' 'double-mTLS egress configuration')"
+k delete -f "$LAB_DIR/k8s/close-bypass.yaml" --ignore-not-found
+k apply -f "$LAB_DIR/k8s/egress.yaml"
+say "$(t '준비 완료. 다음: ./verify.sh' 'ready; next: ./verify.sh')"
