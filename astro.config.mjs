@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { linkContent } from './scripts/link-content.mjs';
 import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
+import { searchIdentifiersPlugin } from './src/plugins/search-identifiers.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = fileURLToPath(new URL('./.cache/mermaid', import.meta.url));
@@ -54,6 +55,7 @@ export default defineConfig({
     mdx({ optimize: false }),
   ],
   vite: {
+    plugins: [searchIdentifiersPlugin({ catalogDir: fileURLToPath(new URL('./src/data/errors', import.meta.url)) })],
     resolve: {
       // Keep src/content/docs/... paths (symlinks into content/) so Starlight can tell a page's
       // language from its path.

@@ -42,8 +42,43 @@ export function looksLikeLogLine(query: string): boolean {
   return words.length > 6 || /[|:].*[|:]/.test(query) || query.length > 80;
 }
 
+/** [identifier as it appears in logs, term that finds its page], from the error catalog. */
+export type KnownIdentifiers = readonly (readonly [string, string])[];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * How telling an identifier is, lowest first: a reason name (CERTIFICATE_VERIFY_FAILED) names the
+ * error; a packed code (268435581, 0A000086) too; a phrase may be an envelope around it ("upstream
+ * connect error …"); a response flag (UF) says only that something failed.
+ */
+function rank(identifier: string): number {
+  if (/^[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(identifier)) return 0;
+  if (/^(?:\d{9,10}|[0-9A-Fa-f]{8})$/.test(identifier)) return 1;
+  if (/^[A-Z]{1,3}$/.test(identifier)) return 3;
+  return 2;
+}
+
+/** The search term of the most telling catalog identifier the line contains. */
+function knownIdentifierIn(line: string, known: KnownIdentifiers): string | undefined {
+  let best: { rank: number; length: number; term: string } | undefined;
+  for (const [identifier, term] of known) {
+    const candidate = { rank: rank(identifier), length: identifier.length, term };
+    if (best && (candidate.rank > best.rank || (candidate.rank === best.rank && candidate.length <= best.length))) continue;
+    // Whole tokens only: UF must not match inside UFO, 1000007d not inside 21000007d. Short
+    // all-caps flags (UF, NR) are matched case-sensitively; phrases case-insensitively.
+    const flags = /^[A-Z]{1,3}$/.test(identifier) ? '' : 'i';
+    if (new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(identifier)}(?![A-Za-z0-9])`, flags).test(line)) best = candidate;
+  }
+  return best?.term;
+}
+
 /** The single most telling identifier in a pasted line, or undefined. */
-export function keyIdentifier(line: string): string | undefined {
+export function keyIdentifier(line: string, known: KnownIdentifiers = []): string | undefined {
+  const fromCatalog = knownIdentifierIn(line, known);
+  if (fromCatalog) return fromCatalog;
   if (SDS_MESSAGE.test(line)) return 'SDS';
   const reasons = [...line.matchAll(REASON)]
     .map((m) => m[0])
@@ -58,10 +93,10 @@ export function keyIdentifier(line: string): string | undefined {
   return undefined;
 }
 
-export function normalizeQuery(query: string): string {
+export function normalizeQuery(query: string, known: KnownIdentifiers = []): string {
   const trimmed = query.trim();
   if (looksLikeLogLine(trimmed)) {
-    const key = keyIdentifier(trimmed);
+    const key = keyIdentifier(trimmed, known);
     if (key) return key;
   }
   return trimmed

@@ -1,0 +1,54 @@
+// How the search box rewrites what readers type or paste, with the real catalog's identifiers.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keyIdentifier, looksLikeLogLine, normalizeQuery, stripKoreanParticle } from '../../src/lib/search/normalize-query.ts';
+import { searchIdentifiers } from '../../src/plugins/search-identifiers.mjs';
+
+const known = searchIdentifiers(join(import.meta.dirname, '../../src/data/errors')) as [string, string][];
+
+describe('Korean particles', () => {
+  it.each([
+    ['인증서가', '인증서'],
+    ['인증서를', '인증서'],
+    ['게이트웨이에서', '게이트웨이'],
+    ['사이드카로', '사이드카'],
+    ['패스스루는', '패스스루'],
+    ['평가', '평가'], // 가 is part of a two-syllable word
+    ['키를', '키를'], // too short to strip safely
+    ['mTLS', 'mTLS'],
+  ])('%s → %s', (word, stem) => {
+    expect(stripKoreanParticle(word)).toBe(stem);
+  });
+
+  it('strips particles word by word and keeps the rest', () => {
+    expect(normalizeQuery('인증서가 만료되면', known)).toBe('인증서 만료되면');
+    expect(normalizeQuery('  tls_inspector  ', known)).toBe('tls_inspector');
+  });
+});
+
+describe('pasted log lines', () => {
+  it('tells a typed query from a pasted line', () => {
+    expect(looksLikeLogLine('인증서 체인')).toBe(false);
+    expect(looksLikeLogLine('TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end')).toBe(true);
+  });
+
+  it.each([
+    ['TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', 'CERTIFICATE_VERIFY_FAILED'],
+    ['upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268436501:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED', 'SSLV3_ALERT_CERTIFICATE_EXPIRED'],
+    ['[2026-11-21T10:00:00.000Z] "GET /v1/orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 10 - "-" "curl/8.5.0" "a1" "api.partner.example.com" "10.0.0.5:443" outbound|443||api.partner.example.com - - -', 'UF'],
+    ['warning envoy config external/envoy/source/common/secret/sds_api.cc:100 Secret is not supplied by SDS', 'Secret_is_not_supplied_by_SDS'],
+    ['curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number', 'WRONG_VERSION_NUMBER'],
+    ['Error: Hostname/IP does not match certificate\'s altnames: Host: wrong.example. is not in the cert\'s altnames: DNS:localhost  code: ERR_TLS_CERT_ALTNAME_INVALID', 'X509_V_ERR_HOSTNAME_MISMATCH'],
+  ])('%s → %s', (line, expected) => {
+    expect(normalizeQuery(line, known)).toBe(expected);
+  });
+
+  it('falls back to the reason name or packed code when the catalog has no entry', () => {
+    expect(keyIdentifier('TLS_error:|268435999:SSL_routines:OPENSSL_internal:SOME_NEW_REASON:TLS_error_end', [])).toBe('SOME_NEW_REASON');
+    expect(keyIdentifier('error code 0A0001FF in the handshake, again and again today', [])).toBe('0A0001FF');
+  });
+
+  it('matches short flags only as whole tokens', () => {
+    expect(keyIdentifier('a UFO was seen over the gateway at night, again and again', known)).toBeUndefined();
+  });
+});
