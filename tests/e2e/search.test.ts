@@ -40,8 +40,9 @@ export async function searchResults(page: Page, query: string): Promise<string[]
     { timeout: 10_000 },
   );
   await page.waitForTimeout(150);
-  return page.$$eval('#starlight__search .pagefind-ui__result-link', (links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  // One entry per page: the result's own link, not the links to its sections nested under it.
+  return page.$$eval('#starlight__search .pagefind-ui__result', (results) =>
+    results.map((result) => new URL((result.querySelector('a.pagefind-ui__result-link') as HTMLAnchorElement).href).pathname),
   );
 }
 
