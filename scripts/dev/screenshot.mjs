@@ -6,5 +6,5 @@ await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), them
 page.on('console', m => console.log('console', m.type(), m.text()));
 await page.goto(url);
 await page.waitForTimeout(500);
-await page.screenshot({ path: out, fullPage: false });
+const sel = process.argv[6]; if (sel) { await page.locator(sel).first().scrollIntoViewIfNeeded(); await page.locator(sel).first().screenshot({ path: out }); } else await page.screenshot({ path: out, fullPage: false });
 await browser.close();

@@ -28,7 +28,7 @@ const CHROMIUM_ARGS = [
 
 const mermaidVersion = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
 // Bump when the rendering settings below change, to invalidate old cache entries.
-const RENDER_SETTINGS_VERSION = 3;
+const RENDER_SETTINGS_VERSION = 4;
 
 export function diagramKey(code) {
   return createHash('sha256')
@@ -114,7 +114,12 @@ export async function renderMissing(codes, cache, logger = console) {
         // The renderer numbers ids by batch position; make them depend on the diagram only, so
         // that diagrams cached in different builds never share an id on one page.
         const stableId = `mmd-${diagramKey(code)}-${name}`;
-        const svg = settled.value.svg.replace(new RegExp(`${settled.value.id}(?![0-9])`, 'g'), stableId);
+        const svg = settled.value.svg
+          .replace(new RegExp(`${settled.value.id}(?![0-9])`, 'g'), stableId)
+          // Mermaid turns URL-like label text ("curl http://…") into links; a diagram is an image,
+          // and links inside role="img" are unreachable and invalid, so keep only their text.
+          .replace(/<a\b[^>]*>/g, '')
+          .replace(/<\/a>/g, '');
         Object.assign(rendered.get(code), { [name]: svg, title: settled.value.title, description: settled.value.description });
       });
     }),

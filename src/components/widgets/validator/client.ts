@@ -1,0 +1,244 @@
+// <mtls-validator>: the config validator widget. CodeMirror holds the YAML; a worker lints it as
+// the reader types (debounced, with a watchdog); findings, lint markers and the alignment map are
+// drawn from the result. Pasted text reaches the page only through text nodes and CodeMirror, and
+// never leaves the browser: share links carry it in the URL fragment.
+import type { EditorView } from '@codemirror/view';
+import type { AlignmentLink, AlignmentMap, End } from '../../../lib/validator/alignment.ts';
+import type { Finding, Severity } from '../../../lib/validator/types.ts';
+import { docsUrl } from '../../../lib/site/urls.ts';
+import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
+import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
+import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
+import { createEditor, gotoLine, setText, showFindings } from './editor.ts';
+import type { ValidatorPageData } from './page-data.ts';
+import { LINT_TIMEOUT_MS, type LintRequest, type LintResponse } from './protocol.ts';
+
+const DEBOUNCE_MS = 300;
+/** Longer links break in chat tools and some browsers. */
+const MAX_LINK_CHARS = 60_000;
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+class ValidatorElement extends HTMLElement {
+  private data!: ValidatorPageData;
+  private s!: Record<string, string>;
+  private view!: EditorView;
+  private runner!: WorkerRunner<LintRequest, LintResponse>;
+  private results!: HTMLElement;
+  private status!: HTMLElement;
+  private alignment!: HTMLElement;
+  private shareOut!: HTMLInputElement;
+  private shareNote!: HTMLElement;
+  private presetSelect!: HTMLSelectElement;
+  private presetDesc!: HTMLElement;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private job = 0;
+
+  connectedCallback(): void {
+    this.data = pageData<ValidatorPageData>(this, 'script[data-validator-data]');
+    this.s = this.data.strings;
+    this.results = this.querySelector('[data-results]')!;
+    this.status = this.querySelector('[data-status]')!;
+    this.alignment = this.querySelector('[data-alignment]')!;
+    this.shareOut = this.querySelector('[data-share-out]')!;
+    this.shareNote = this.querySelector('[data-share-note]')!;
+    this.presetSelect = this.querySelector('select[data-presets]')!;
+    this.presetDesc = this.querySelector('[data-preset-desc]')!;
+
+    // The editor replaces the plain textarea (which stays for readers without JavaScript).
+    const textarea = this.querySelector('textarea')!;
+    const host = h('div', { class: 'mtls-editor not-content', 'data-editor': true });
+    textarea.replaceWith(host);
+    const label = this.querySelector<HTMLLabelElement>('[data-editor-label]')!;
+    label.removeAttribute('for');
+    this.view = createEditor({ parent: host, labelledBy: label.id, describedBy: textarea.getAttribute('aria-describedby') ?? '', onChange: () => this.schedule() });
+    label.addEventListener('click', () => this.view.focus());
+    if (textarea.value) setText(this.view, textarea.value);
+
+    this.runner = new WorkerRunner(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }), LINT_TIMEOUT_MS);
+
+    this.querySelector('[data-load-preset]')!.addEventListener('click', () => this.loadPreset(this.presetSelect.value));
+    this.presetSelect.addEventListener('change', () => this.describePreset(this.presetSelect.value));
+    this.querySelector('[data-clear]')!.addEventListener('click', () => {
+      setText(this.view, '');
+      this.view.focus();
+    });
+    this.querySelector('[data-share]')!.addEventListener('click', () => void this.share());
+    // Line buttons in findings and in the alignment map.
+    this.addEventListener('click', (e) => {
+      const b = (e.target as Element).closest<HTMLButtonElement>('button[data-goto]');
+      if (b) gotoLine(this.view, Number(b.dataset.goto), Number(b.dataset.column ?? 1));
+    });
+    window.addEventListener('hashchange', () => void this.fromHash());
+    this.removeAttribute('data-loading');
+    void this.fromHash().then((loaded) => {
+      if (!loaded) {
+        this.runner.warm();
+        this.schedule(0);
+      }
+    });
+  }
+
+  private describePreset(id: string): void {
+    this.presetDesc.textContent = this.data.presets.find((p) => p.id === id)?.description ?? '';
+  }
+
+  private loadPreset(id: string): boolean {
+    const p = this.data.presets.find((x) => x.id === id);
+    if (!p) return false;
+    this.presetSelect.value = p.id;
+    this.describePreset(p.id);
+    setText(this.view, p.yaml);
+    this.note(fill(this.s.presetLoaded!, { name: p.title }));
+    return true;
+  }
+
+  /** `#yaml=<packed>` or `#preset=<id>`; other fragments (heading anchors) are left alone. */
+  private async fromHash(): Promise<boolean> {
+    const packed = fragmentParam(location.hash, 'yaml');
+    if (packed !== undefined) {
+      const r = await unpackText(packed);
+      if (r.ok && r.text.length <= this.data.maxChars) {
+        setText(this.view, r.text);
+        this.note(this.s.sharedFrom!);
+      } else this.note(r.ok || r.reason === 'too-large' ? this.s.shareHuge! : this.s.shareBroken!);
+      return r.ok;
+    }
+    const preset = fragmentParam(location.hash, 'preset');
+    return preset !== undefined && this.loadPreset(preset);
+  }
+
+  private note(text: string): void {
+    this.shareNote.textContent = text;
+    this.shareOut.hidden = true;
+  }
+
+  private schedule(delay = DEBOUNCE_MS): void {
+    // The results on screen are stale from now until the next check is drawn.
+    this.setAttribute('aria-busy', 'true');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.check(), delay);
+  }
+
+  private async check(): Promise<void> {
+    const text = this.view.state.doc.toString();
+    const job = ++this.job;
+    if (!text.trim()) {
+      showFindings(this.view, []);
+      this.render([h('p', { class: 'mtls-hint' }, this.s.emptyHint!)], this.s.statusEmpty!, []);
+      return;
+    }
+    if (text.length > this.data.maxChars) {
+      showFindings(this.view, []);
+      this.problem(fill(this.s.tooLarge!, { n: text.length.toLocaleString(this.data.lang), max: this.data.maxChars.toLocaleString(this.data.lang) }));
+      return;
+    }
+    this.status.textContent = this.s.statusWorking!;
+    this.setAttribute('aria-busy', 'true');
+    let res: LintResponse;
+    try {
+      res = await this.runner.run({ text, lang: this.data.lang });
+    } catch (e) {
+      if (job !== this.job) return;
+      showFindings(this.view, []);
+      const timeout = e instanceof JobError && e.reason === 'timeout';
+      this.problem(timeout ? fill(this.s.timeout!, { s: LINT_TIMEOUT_MS / 1000 }) : this.s.crash!);
+      return;
+    }
+    if (job !== this.job) return; // the text changed meanwhile; a newer check is scheduled
+    this.show(res);
+  }
+
+  private problem(message: string): void {
+    this.render([h('p', { class: 'mtls-problem', role: 'alert' }, message)], message, []);
+  }
+
+  private render(nodes: Node[], status: string, alignment: Node[]): void {
+    this.results.replaceChildren(...nodes);
+    this.alignment.replaceChildren(...alignment);
+    this.status.textContent = status;
+    this.removeAttribute('aria-busy');
+  }
+
+  private show(res: LintResponse): void {
+    const { findings, summary } = res.result;
+    showFindings(this.view, findings);
+    const status = fill(this.s.statusCounts!, { e: summary.errors, w: summary.warnings, i: summary.infos });
+    const nodes: Node[] = [];
+    if (findings.length === 0) nodes.push(...this.allClear(res));
+    else {
+      const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.column - b.column);
+      nodes.push(h('ol', { class: 'mtls-findings' }, ...sorted.map((f) => this.finding(f))));
+    }
+    this.render(nodes, status, this.alignmentMap(res.alignment));
+  }
+
+  private allClear(res: LintResponse): Node[] {
+    const kinds = Object.entries(res.kinds);
+    if (kinds.length === 0) return [h('p', { class: 'mtls-ok', 'data-ok': true }, this.s.noResources!)];
+    const kindText = kinds.map(([k, n]) => `${k} ${n}`).join(', ');
+    return [
+      h('p', { class: 'mtls-ok', 'data-ok': true }, h('strong', {}, this.s.okTitle!), ' ',
+        fill(this.s.okChecked!, { docs: res.documents, kinds: kindText, rules: this.data.ruleCount })),
+      h('p', { class: 'mtls-hint' }, this.s.okLimits!),
+    ];
+  }
+
+  private finding(f: Finding): HTMLElement {
+    const s = this.s;
+    const title = this.data.ruleTitles[f.rule];
+    return h('li', { class: 'mtls-finding', 'data-rule': f.rule, 'data-severity': f.severity, 'data-line': f.line },
+      h('span', { class: `mtls-sev mtls-sev-${f.severity}` }, s[`severity_${f.severity}`] ?? f.severity),
+      ' ',
+      h('button', { type: 'button', class: 'mtls-goto', 'data-goto': f.line, 'data-column': f.column }, fill(s.gotoLine!, { line: f.line })),
+      ' ',
+      h('span', { class: 'mtls-msg' }, richText(f.message)),
+      h('span', { class: 'mtls-finding-meta' },
+        h('code', {}, f.resource), ' · ',
+        h('a', { href: `${this.data.rulesPage}#${f.rule}` }, fill(s.ruleLink!, { rule: f.rule }), title ? ` (${title})` : ''),
+        ' · ',
+        h('a', { href: docsUrl(f.docs, this.data.lang), 'data-docs': true }, fill(s.docsLink!, { title: this.data.pages[f.docs] ?? f.docs })),
+      ),
+    );
+  }
+
+  private alignmentMap(map: AlignmentMap): Node[] {
+    const s = this.s;
+    if (map.links.length === 0) {
+      return [h('p', { class: 'mtls-hint', 'data-align-none': true }, fill(s.alignNone!, { name: this.data.bundlePreset.title }))];
+    }
+    const ok = map.links.filter((l) => l.status === 'match').length;
+    const statusText = (l: AlignmentLink) => (l.status === 'match' ? s.alignMatch! : l.status === 'mismatch' ? s.alignMismatch! : s.alignMissing!);
+    // One value of a pair: the string, where it is, and a button to its line.
+    const end = (e: End | undefined) => e
+      ? h('li', {}, h('code', { class: 'mtls-value' }, e.value), ' ',
+        h('span', { class: 'mtls-where' }, e.resource), ' ',
+        h('button', { type: 'button', class: 'mtls-goto', 'data-goto': e.line, 'data-column': e.column, 'aria-label': fill(s.inResource!, { resource: e.resource, line: e.line }) },
+          fill(s.gotoLine!, { line: e.line })))
+      : h('li', { class: 'mtls-absent' }, s.alignAbsent!);
+    return [
+      h('p', { class: 'mtls-hint' }, s.alignIntro!),
+      h('p', { class: 'mtls-align-count' }, map.externalHost ? `${fill(s.alignHost!, { host: map.externalHost })}. ` : '', fill(s.alignCounts!, { ok, n: map.links.length })),
+      h('ol', { class: 'mtls-align' }, ...map.links.map((l) => h('li', { 'data-link': l.id, 'data-status': l.status },
+        h('span', { class: `mtls-align-${l.status}` }, statusText(l)), ' ',
+        h('strong', {}, l.label[this.data.lang]),
+        h('ul', {}, end(l.a), end(l.b)),
+      ))),
+    ];
+  }
+
+  private async share(): Promise<void> {
+    const packed = await packText(this.view.state.doc.toString());
+    if (packed.length > MAX_LINK_CHARS) {
+      this.note(fill(this.s.shareTooLarge!, { n: packed.length.toLocaleString(this.data.lang), max: MAX_LINK_CHARS.toLocaleString(this.data.lang) }));
+      return;
+    }
+    const link = linkWith(`yaml=${packed}`);
+    this.shareOut.value = link;
+    this.shareOut.hidden = false;
+    const copied = await copyText(link);
+    this.shareNote.textContent = copied ? this.s.shareCopied! : this.s.shareMade!;
+    this.shareOut.select();
+  }
+}
+
+customElements.define('mtls-validator', ValidatorElement);
