@@ -146,8 +146,21 @@ export function diagramHtml(rendered, fallbackLabel) {
 }
 
 /**
- * Sätteri (Astro 7's Markdown processor) plugin. Diagrams are normally rendered ahead of time
- * by prerenderDiagrams(); one the cache lacks (edited in dev) is rendered here on demand.
+ * In MDX, markup inserted at the Markdown stage is parsed again, and the text between tags as
+ * Markdown: a label such as "curl http://…" would become a link, "a_b_c" emphasis. Writing the
+ * punctuation of text nodes as character references keeps labels literal; tags and <style> stay
+ * as they are.
+ */
+export function literalText(svg) {
+  return svg
+    .split(/(<style[\s\S]*?<\/style>|<[^>]*>)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[!-%'-/:<-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`)))
+    .join('');
+}
+
+/**
+ * Sätteri (Astro 7's Markdown processor) plugin. Diagrams are normally rendered ahead of time by
+ * prerenderDiagrams(); one the cache lacks (edited in dev) is rendered here on demand.
  */
 export function mermaidPlugin({ cacheDir }) {
   const cache = new DiagramCache(cacheDir);
@@ -162,7 +175,8 @@ export function mermaidPlugin({ cacheDir }) {
         rendered = cache.get(node.value);
       }
       const lang = ctx.fileURL && /\/en\//.test(ctx.fileURL.pathname) ? 'en' : 'ko';
-      ctx.replaceNode(node, { raw: diagramHtml(rendered, lang === 'en' ? 'Diagram' : '다이어그램'), mdxExpressions: false });
+      const html = diagramHtml({ ...rendered, light: literalText(rendered.light), dark: literalText(rendered.dark) }, lang === 'en' ? 'Diagram' : '다이어그램');
+      ctx.replaceNode(node, { raw: html, mdxExpressions: false });
     },
   });
 }

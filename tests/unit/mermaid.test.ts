@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiagramCache, diagramHtml, diagramKey, findDiagrams, renderMissing } from '../../src/plugins/mermaid.mjs';
+import { DiagramCache, diagramHtml, diagramKey, findDiagrams, literalText, renderMissing } from '../../src/plugins/mermaid.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +44,11 @@ describe('mermaid', () => {
     expect(result.rendered).toBe(0);
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]?.reason).toMatch(/parse|error|expect/i);
+  });
+
+  it('keeps label text literal when MDX parses the markup again', () => {
+    const svg = '<svg><style>#a{fill:red}</style><text x="1">curl http://a_b *x*</text></svg>';
+    expect(literalText(svg)).toBe('<svg><style>#a{fill:red}</style><text x="1">curl http&#58;&#47;&#47;a&#95;b &#42;x&#42;</text></svg>');
   });
 
   it('wraps both themes in one labelled figure', () => {
