@@ -147,14 +147,22 @@ export function diagramHtml(rendered, fallbackLabel) {
 
 /**
  * In MDX, markup inserted at the Markdown stage is parsed again, and the text between tags as
- * Markdown: a label such as "curl http://…" would become a link, "a_b_c" emphasis. Writing the
- * punctuation of text nodes as character references keeps labels literal; tags and <style> stay
- * as they are.
+ * Markdown: "a_b_c" or "*x*" would become emphasis, "http://api.example" a link. Punctuation
+ * written as character references stays literal for the parser; URLs need more, because GFM
+ * finds them in the decoded text afterwards, so an invisible word joiner (U+2060) breaks "://"
+ * and "www.". Tags and <style> stay as they are.
  */
 export function literalText(svg) {
   return svg
     .split(/(<style[\s\S]*?<\/style>|<[^>]*>)/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[!-%'-/:<-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`)))
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/:\/\//g, ':\u2060//')
+            .replace(/www\./gi, (w) => `${w.slice(0, 3)}\u2060.`)
+            .replace(/[!-%'-/:<-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`),
+    )
     .join('');
 }
 
