@@ -32,6 +32,9 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       lastUpdated: true,
+      // Long lines wrap (keeping their indentation) instead of scrolling: a scroll box has to be
+      // a focusable, labelled region for keyboard users, and wrapped logs read better on phones.
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['./src/styles/site.css'],
       components: {
         Head: './src/components/Head.astro',
