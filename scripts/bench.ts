@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { startStaticServer } from '../tests/helpers/server.ts';
+import { isHit, openSearch, SEARCH_CASES, searchResults } from '../tests/helpers/search.ts';
 import { DIST } from '../tests/helpers/site.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -54,7 +55,11 @@ function dirBytes(dir: string): number {
 rmSync(join(ROOT, '.cache/mermaid'), { recursive: true, force: true });
 const clean = timedBuild();
 const pages = countPages();
-add({ group: 'build', metric: `clean build, ${pages} pages (diagram cache cold)`, value: `${clean.seconds.toFixed(1)} s`, budget: '< 60 s', pass: clean.seconds < 60 });
+add({ group: 'build', metric: `clean build, ${pages} pages (diagram cache cold)`, value: `${clean.seconds.toFixed(1)} s` });
+// The budget is for 300 pages. Build time is a fixed start-up part (Vite, the diagram prerender)
+// plus a per-page part; scaling the whole time linearly overstates it, so this is a ceiling.
+const projected300 = (clean.seconds / pages) * 300;
+add({ group: 'build', metric: 'clean build scaled linearly to 300 pages (ceiling)', value: `${projected300.toFixed(1)} s`, budget: '< 60 s', pass: projected300 < 60 });
 add({ group: 'build', metric: 'clean build peak memory', value: `${clean.peakMb.toFixed(0)} MB` });
 const warm = timedBuild();
 add({ group: 'build', metric: 'rebuild, diagram cache warm', value: `${warm.seconds.toFixed(1)} s` });
@@ -113,10 +118,7 @@ for (const { label, path, kind } of PAGES) {
 
 // Search: time from typing to the first result, with a cold and a warm index.
 for (const lang of ['ko', 'en'] as const) {
-  const page = await browser.newPage();
-  await page.goto(server.url + (lang === 'en' ? '/en/' : '/'));
-  await page.click('button[data-open-modal]');
-  await page.waitForSelector('#starlight__search input');
+  const page = await openSearch(browser, server.url, lang);
   for (const round of ['cold', 'warm'] as const) {
     const query = lang === 'ko' ? (round === 'cold' ? '인증서' : '핸드셰이크') : round === 'cold' ? 'certificate' : 'handshake';
     await page.fill('#starlight__search input', '');
@@ -127,8 +129,26 @@ for (const lang of ['ko', 'en'] as const) {
   }
   await page.close();
 }
-for (const file of readdirSync(join(DIST, 'pagefind')).filter((f) => /^pagefind-entry\.json$|\.pf_meta$/.test(f))) {
-  add({ group: 'search', metric: `index metadata ${file}`, value: kb(statSync(join(DIST, 'pagefind', file)).size) });
+// Index bytes per language: Pagefind prefixes each language's files with its code.
+for (const lang of ['ko', 'en']) {
+  let bytes = 0;
+  for (const dir of ['', 'index', 'fragment']) {
+    for (const file of readdirSync(join(DIST, 'pagefind', dir))) {
+      if (file.startsWith(`${lang}_`) || file.startsWith(`pagefind.${lang}_`)) bytes += statSync(join(DIST, 'pagefind', dir, file)).size;
+    }
+  }
+  add({ group: 'search', metric: `index, ${lang} (meta + index chunks + fragments)`, value: kb(bytes) });
+}
+// The search quality table of the e2e test, run here for its figure.
+{
+  let hits = 0;
+  for (const lang of ['ko', 'en'] as const) {
+    const page = await openSearch(browser, server.url, lang);
+    for (const c of SEARCH_CASES.filter((q) => q.lang === lang)) if (isHit(c, await searchResults(page, c.query))) hits += 1;
+    await page.close();
+  }
+  const rate = hits / SEARCH_CASES.length;
+  add({ group: 'search', metric: `quality: expected page in top 3 (${SEARCH_CASES.length} queries)`, value: `${(rate * 100).toFixed(1)} %`, budget: '≥ 95 %', pass: rate >= 0.95 });
 }
 add({ group: 'search', metric: 'whole index, all languages (pagefind/)', value: kb(dirBytes(join(DIST, 'pagefind'))) });
 await browser.close();
