@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The partner server of labs 6 and 7: certificates and nginx config. Source lib.sh and certs.sh first.
 
-PARTNER_HOST="${PARTNER_HOST:-api.partner.example}"
+PARTNER_HOST="${PARTNER_HOST:-api.northwind.example}"
 
 # partner_certs DIR: the partner's own CA, its server certificate, the client certificate it
 # issues to us (for the egress gateway), and a certificate from a CA it does not trust.

@@ -67,10 +67,10 @@ describe('certificate generation (labs/_lib/certs.sh)', () => {
     expect(x509(join(certs, 'partner.crt'))).toContain('DNS:partner.lab.internal');
   });
 
-  it('the partner of labs 6 and 7: server cert for api.partner.example, client cert for the gateway', () => {
+  it('the partner of labs 6 and 7: server cert for api.northwind.example, client cert for the gateway', () => {
     const certs = makeCerts('double-mtls-egress', 'partner_certs "$WORK_DIR/certs"');
     const partner = x509(join(certs, 'partner.crt'));
-    expect(partner).toContain('DNS:api.partner.example');
+    expect(partner).toContain('DNS:api.northwind.example');
     expect(partner).toContain('TLS Web Server Authentication');
     const client = x509(join(certs, 'egress-client.crt'));
     expect(client).toMatch(/subject=.*CN = egress-client/);

@@ -38,7 +38,7 @@ async function launch(work: string, verify: 'on' | 'off') {
 
 function curl(port: number, certs: string, ...extra: string[]) {
   const r = run('curl', ['-sS', '--max-time', '5', '-w', '\nHTTP %{http_code}', '--cacert', join(certs, 'partner-ca.crt'),
-    '--resolve', `api.partner.example:${port}:127.0.0.1`, ...extra, `https://api.partner.example:${port}/hello`]);
+    '--resolve', `api.northwind.example:${port}:127.0.0.1`, ...extra, `https://api.northwind.example:${port}/hello`]);
   return r.out;
 }
 

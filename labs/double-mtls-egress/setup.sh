@@ -13,8 +13,8 @@ say "$(t '파트너 서버 (ssl_verify_client on)' 'partner server (ssl_verify_c
 partner_up on
 say "$(t '게이트웨이의 클라이언트 인증서 시크릿 (게이트웨이와 같은 네임스페이스)' "the gateway's client certificate Secret (same namespace as the gateway)")"
 # Recreate rather than fail when it exists: setup may run twice.
-k -n istio-system delete secret partner-client-credential partner-ca-only --ignore-not-found
-k -n istio-system create secret generic partner-client-credential \
+k -n istio-system delete secret partner-client-cert partner-ca-only --ignore-not-found
+k -n istio-system create secret generic partner-client-cert \
   --from-file=tls.crt="$WORK_DIR/certs/egress-client.crt" \
   --from-file=tls.key="$WORK_DIR/certs/egress-client.key" \
   --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"

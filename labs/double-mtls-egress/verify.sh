@@ -25,5 +25,5 @@ hop1="$(istioctl --context "kind-$CLUSTER" proxy-config cluster deploy/client -n
   --fqdn istio-egressgateway.istio-system.svc.cluster.local --subset partner -o json 2>&1 || true)"
 expect_contains "hop 1: the client sidecar's cluster to the gateway carries the partner's SNI" "$hop1" "\"sni\": \"$PARTNER_HOST\""
 secrets="$(istioctl --context "kind-$CLUSTER" proxy-config secret deploy/istio-egressgateway -n istio-system 2>&1 || true)"
-expect_contains "hop 2: the gateway loaded the client certificate through SDS" "$secrets" "kubernetes://partner-client-credential"
+expect_contains "hop 2: the gateway loaded the client certificate through SDS" "$secrets" "kubernetes://partner-client-cert"
 finish_verify

@@ -28,7 +28,7 @@ metadata:
   name: partner
   namespace: istio-system
 spec:
-  host: api.partner.example.com
+  host: api.northwind.example.com
   trafficPolicy:
     connectionPool:
       tcp:
@@ -153,7 +153,7 @@ describe.each(LANGS)('validator widget (%s)', (lang) => {
     await page.waitForSelector('.mtls-align li[data-link]');
     const row = page.locator('.mtls-align li[data-link="dr1-sni"]');
     expect(await row.getAttribute('data-status')).toBe('mismatch');
-    expect(await row.locator('code').allTextContents()).toEqual(['partner.example.com', 'api.partner.example.com']);
+    expect(await row.locator('code').allTextContents()).toEqual(['northwind.example.com', 'api.northwind.example.com']);
     expect(await page.locator('.mtls-align li[data-link="se-hosts"]').getAttribute('data-status')).toBe('match');
     await page.close();
   });
@@ -249,7 +249,7 @@ describe.each(LANGS)('decoder widget (%s)', (lang) => {
     expect(await card.locator('.mtls-decoded').textContent()).toContain('268435581');
     expect(await card.locator('a[data-error-link]').getAttribute('href')).toBe(`${prefix(lang)}/errors/certificate-verify-failed/`);
     expect(await card.locator('button[data-copy]').count()).toBeGreaterThan(0);
-    expect(await page.locator('.mtls-log').textContent()).toContain('outbound|443||api.partner.example.com');
+    expect(await page.locator('.mtls-log').textContent()).toContain('outbound|443||api.northwind.example.com');
     expect(await page.locator('[data-status]').textContent()).toMatch(/\d/);
     expect(unexpected(seen)).toEqual([]);
     await page.close();

@@ -35,7 +35,7 @@ describe('pasted log lines', () => {
   it.each([
     ['TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', 'CERTIFICATE_VERIFY_FAILED'],
     ['upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268436501:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED', 'SSLV3_ALERT_CERTIFICATE_EXPIRED'],
-    ['[2026-11-21T10:00:00.000Z] "GET /v1/orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 10 - "-" "curl/8.5.0" "a1" "api.partner.example.com" "10.0.0.5:443" outbound|443||api.partner.example.com - - -', 'UF'],
+    ['[2026-11-21T10:00:00.000Z] "GET /v1/orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 10 - "-" "curl/8.5.0" "a1" "api.northwind.example.com" "10.0.0.5:443" outbound|443||api.northwind.example.com - - -', 'UF'],
     ['warning envoy config external/envoy/source/common/secret/sds_api.cc:100 Secret is not supplied by SDS', 'Secret_is_not_supplied_by_SDS'],
     ['curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number', 'WRONG_VERSION_NUMBER'],
     ['Error: Hostname/IP does not match certificate\'s altnames: Host: wrong.example. is not in the cert\'s altnames: DNS:localhost  code: ERR_TLS_CERT_ALTNAME_INVALID', 'X509_V_ERR_HOSTNAME_MISMATCH'],

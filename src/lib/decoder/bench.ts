@@ -4,12 +4,12 @@ import type { Catalog } from './catalog.ts';
 import { decode } from './decode.ts';
 
 const SAMPLE_LINES = [
-  '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.partner.example.com" "203.0.113.10:443" outbound|443||api.partner.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -',
+  '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.northwind.example.com" "203.0.113.10:443" outbound|443||api.northwind.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -',
   '[2025-03-01T10:00:01.000Z] "GET /healthz HTTP/1.1" 200 - via_upstream - "-" 0 2 1 1 "-" "kube-probe/1.30" "a1" "10.1.0.5:8080" "10.1.0.5:8080" inbound|8080|| 127.0.0.6:40111 10.1.0.5:8080 10.1.0.1:50000 - default',
   'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS_error:|268436504:SSL routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA:TLS_error_end',
   'curl: (35) OpenSSL/3.0.19: error:0A000410:SSL routines::sslv3 alert handshake failure',
   '2025/03/01 10:00:00 [error] 12#12: *3 upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream',
-  '{"response_code":"503","response_flags":"UF","upstream_cluster":"outbound|443||api.partner.example.com","upstream_transport_failure_reason":"TLS_error:|268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end"}',
+  '{"response_code":"503","response_flags":"UF","upstream_cluster":"outbound|443||api.northwind.example.com","upstream_transport_failure_reason":"TLS_error:|268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end"}',
   'javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target',
   '2025-03-01T10:00:02.000Z info ads ADS: new connection for node:sidecar~10.1.0.5~app.default~default.svc.cluster.local-1',
 ];

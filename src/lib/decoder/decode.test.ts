@@ -51,7 +51,7 @@ describe('decode: Envoy transport failure reasons', () => {
 });
 
 describe('decode: access-log lines', () => {
-  const istio = '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.partner.example.com" "203.0.113.10:443" outbound|443||api.partner.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -';
+  const istio = '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.northwind.example.com" "203.0.113.10:443" outbound|443||api.northwind.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -';
 
   it('reads code, flags, cluster and the upstream hop from the Istio text format', () => {
     const r = decode(istio, catalog, { lang: 'en' });
@@ -59,7 +59,7 @@ describe('decode: access-log lines', () => {
     expect(log).toMatchObject({
       format: 'text',
       responseCode: '503',
-      upstreamCluster: { direction: 'outbound', port: 443, host: 'api.partner.example.com' },
+      upstreamCluster: { direction: 'outbound', port: 443, host: 'api.northwind.example.com' },
       upstreamTransportFailureReason: 'TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
       side: 'upstream',
     });

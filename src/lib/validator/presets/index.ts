@@ -19,7 +19,7 @@ metadata:
   name: partner-timeouts
   namespace: istio-system
 spec:
-  host: api.partner.example.com
+  host: api.northwind.example.com
   exportTo:
   - "."
   trafficPolicy:
@@ -47,7 +47,7 @@ export const presets: Preset[] = [
     id: 'pitfall-host-mismatch',
     title: { ko: '함정: host 문자열의 조용한 불일치', en: 'Pitfall: silent host mismatch' },
     description: { ko: '홉 2 DR의 host에 오타가 있어 어느 레지스트리 이름과도 맞지 않고, DR은 에러 없이 무시된다.', en: 'A typo in the hop-2 DR host matches no registry name; the DR is ignored without an error.' },
-    yaml: variant('  host: api.partner.example.com\n  exportTo:', '  host: api.partner.exmaple.com\n  exportTo:'),
+    yaml: variant('  host: api.northwind.example.com\n  exportTo:', '  host: api.northwind.exmaple.com\n  exportTo:'),
     expect: ['align-host-registry'],
   },
   {
@@ -78,7 +78,7 @@ export const presets: Preset[] = [
     id: 'pitfall-sni-mismatch',
     title: { ko: '함정: SNI와 호스트 정렬 붕괴', en: 'Pitfall: SNI/host misalignment' },
     description: { ko: '홉 1 DR의 sni가 Gateway hosts와 달라 게이트웨이가 필터 체인을 찾지 못하고 연결을 리셋한다.', en: 'Hop 1\'s sni differs from the Gateway hosts: the gateway finds no filter chain and resets the connection.' },
-    yaml: variant('        mode: ISTIO_MUTUAL\n        sni: api.partner.example.com', '        mode: ISTIO_MUTUAL\n        sni: partner.example.com'),
+    yaml: variant('        mode: ISTIO_MUTUAL\n        sni: api.northwind.example.com', '        mode: ISTIO_MUTUAL\n        sni: northwind.example.com'),
     expect: ['align-sni'],
   },
   {
@@ -108,7 +108,7 @@ stringData:
         number: 443
       tls:
         mode: ISTIO_MUTUAL
-        sni: api.partner.example.com
+        sni: api.northwind.example.com
       connectionPool:
         tcp:
           maxConnections: 1024
@@ -122,7 +122,7 @@ stringData:
         number: 443
       tls:
         mode: ISTIO_MUTUAL
-        sni: api.partner.example.com`),
+        sni: api.northwind.example.com`),
     expect: ['dr-port-level-replaces'],
   },
   {

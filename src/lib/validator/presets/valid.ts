@@ -1,14 +1,14 @@
 // A complete, valid double-mTLS egress bundle: app sidecar --ISTIO_MUTUAL--> egress gateway
-// --MUTUAL (partner client cert)--> api.partner.example.com. Every pitfall preset starts from it.
+// --MUTUAL (partner client cert)--> api.northwind.example.com. Every pitfall preset starts from it.
 export const VALID_DOUBLE_MTLS = `# Hop 1: sidecar -> egress gateway (ISTIO_MUTUAL). Hop 2: gateway -> partner (MUTUAL).
 apiVersion: networking.istio.io/v1
 kind: ServiceEntry
 metadata:
-  name: partner-api
+  name: northwind-api
   namespace: istio-system
 spec:
   hosts:
-  - api.partner.example.com
+  - api.northwind.example.com
   ports:
   - number: 80
     name: http
@@ -30,10 +30,10 @@ spec:
   servers:
   - port:
       number: 8443
-      name: https-partner
+      name: https-northwind
       protocol: HTTPS
     hosts:
-    - api.partner.example.com
+    - api.northwind.example.com
     tls:
       mode: ISTIO_MUTUAL
 ---
@@ -53,7 +53,7 @@ spec:
         number: 443
       tls:
         mode: ISTIO_MUTUAL
-        sni: api.partner.example.com
+        sni: api.northwind.example.com
       connectionPool:
         tcp:
           maxConnections: 1024
@@ -66,7 +66,7 @@ metadata:
   name: partner-mtls-origination
   namespace: istio-system
 spec:
-  host: api.partner.example.com
+  host: api.northwind.example.com
   exportTo:
   - "."
   trafficPolicy:
@@ -76,9 +76,9 @@ spec:
       tls:
         mode: MUTUAL
         credentialName: partner-client-cert
-        sni: api.partner.example.com
+        sni: api.northwind.example.com
         subjectAltNames:
-        - api.partner.example.com
+        - api.northwind.example.com
       connectionPool:
         tcp:
           maxConnections: 4096
@@ -100,7 +100,7 @@ metadata:
   namespace: istio-system
 spec:
   hosts:
-  - api.partner.example.com
+  - api.northwind.example.com
   gateways:
   - mesh
   - istio-system/partner-egress
@@ -121,7 +121,7 @@ spec:
       port: 8443
     route:
     - destination:
-        host: api.partner.example.com
+        host: api.northwind.example.com
         port:
           number: 443
 ---

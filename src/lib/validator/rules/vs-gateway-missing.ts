@@ -8,8 +8,8 @@ export const rule: Rule = {
   severity: 'warning',
   title: { ko: 'VirtualService가 없는 Gateway를 가리킨다', en: 'VirtualService refers to a Gateway that is not there' },
   summary: {
-    ko: '`gateways`의 이름은 `<네임스페이스>/<이름>`으로 찾고, 네임스페이스를 생략하면 VirtualService의 네임스페이스에서 찾는다. 그런 Gateway가 없으면 이 VS는 어느 게이트웨이에도 붙지 않고, 트래픽은 라우트 없이 `404`나 `NR`로 끝난다. `istio-system/egress-partner`처럼 네임스페이스를 붙여 쓰자. 번들에 Gateway가 하나도 없으면 일부만 붙여 넣은 것으로 보고 조용히 넘어간다.',
-    en: 'Names in `gateways` are looked up as `<namespace>/<name>`; without a namespace, in the VirtualService\'s own namespace. If no such Gateway exists, the VS attaches to no gateway and traffic ends without a route (`404`, `NR`). Write the namespace, e.g. `istio-system/egress-partner`. When the bundle has no Gateway at all it is treated as a partial paste and the rule stays quiet.',
+    ko: '`gateways`의 이름은 `<네임스페이스>/<이름>`으로 찾고, 네임스페이스를 생략하면 VirtualService의 네임스페이스에서 찾는다. 그런 Gateway가 없으면 이 VS는 어느 게이트웨이에도 붙지 않고, 트래픽은 라우트 없이 `404`나 `NR`로 끝난다. `istio-system/partner-gateway`처럼 네임스페이스를 붙여 쓰자. 번들에 Gateway가 하나도 없으면 일부만 붙여 넣은 것으로 보고 조용히 넘어간다.',
+    en: 'Names in `gateways` are looked up as `<namespace>/<name>`; without a namespace, in the VirtualService\'s own namespace. If no such Gateway exists, the VS attaches to no gateway and traffic ends without a route (`404`, `NR`). Write the namespace, e.g. `istio-system/partner-gateway`. When the bundle has no Gateway at all it is treated as a partial paste and the rule stays quiet.',
   },
   docs: 'egress/gateway-basics/',
   check(ctx) {
