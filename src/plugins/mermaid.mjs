@@ -1,5 +1,6 @@
-// Build-time Mermaid: every ```mermaid block becomes two inline SVGs (light and dark theme),
-// so readers get no Mermaid JavaScript. Diagrams are rendered in Chromium with the Pretendard
+// Build-time Mermaid: every ```mermaid block becomes inline SVG for the light and dark themes
+// (one SVG carrying both colour sets when the renders allow it, see svg-compact.mjs), so readers
+// get no Mermaid JavaScript. Diagrams are rendered in Chromium with the Pretendard
 // font the project installs, so every machine measures Korean labels the same way, and cached
 // by content hash under .cache/mermaid so rebuilds only render what changed.
 import { createHash } from 'node:crypto';
@@ -8,13 +9,15 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
+import { compactSvg, mergeThemes } from './svg-compact.mjs';
 
 const require = createRequire(import.meta.url);
 
 // Pretendard is what the diagrams are measured with; the rest is what readers' systems have,
-// closest in width first.
+// closest in width first. No quotes: Mermaid turns ' into typographic quotes, which would make
+// the names unmatchable; multi-word family names are valid CSS without them.
 const FONT_FAMILY =
-  "Pretendard, 'Pretendard Variable', -apple-system, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif";
+  'Pretendard, Pretendard Variable, -apple-system, Apple SD Gothic Neo, Malgun Gothic, Noto Sans KR, Noto Sans CJK KR, sans-serif';
 
 const THEMES = {
   light: { theme: 'default' },
@@ -28,7 +31,7 @@ const CHROMIUM_ARGS = [
 
 const mermaidVersion = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
 // Bump when the rendering settings below change, to invalidate old cache entries.
-const RENDER_SETTINGS_VERSION = 4;
+const RENDER_SETTINGS_VERSION = 8;
 
 export function diagramKey(code) {
   return createHash('sha256')
@@ -100,9 +103,14 @@ export async function renderMissing(codes, cache, logger = console) {
           fontFamily: FONT_FAMILY,
           themeVariables: { fontFamily: FONT_FAMILY },
           htmlLabels: false,
-          flowchart: { htmlLabels: false, padding: 12 },
+          // Mermaid wraps labels wider than wrappingWidth inside words ("destination.subs|et"); lines
+          // break only where the author wrote <br/>, so give them room.
+          flowchart: { htmlLabels: false, padding: 12, wrappingWidth: 400 },
           // Break labels only where the author wrote <br/>: automatic wrapping splits host names.
           markdownAutoWrap: false,
+          // Shapes drawn by rough.js are random unless seeded; a fixed seed makes the light and
+          // dark renders (and rebuilds) identical in geometry.
+          handDrawnSeed: 1,
         },
       });
       results.forEach((settled, index) => {
@@ -120,10 +128,15 @@ export async function renderMissing(codes, cache, logger = console) {
           // and links inside role="img" are unreachable and invalid, so keep only their text.
           .replace(/<a\b[^>]*>/g, '')
           .replace(/<\/a>/g, '');
-        Object.assign(rendered.get(code), { [name]: svg, title: settled.value.title, description: settled.value.description });
+        Object.assign(rendered.get(code), { [name]: compactSvg(svg), title: settled.value.title, description: settled.value.description });
       });
     }),
   );
+  for (const [code, result] of rendered) {
+    if (failed.has(code)) continue;
+    const both = mergeThemes(result.light, result.dark, `mmd-${diagramKey(code)}`);
+    if (both) rendered.set(code, { both, title: result.title, description: result.description });
+  }
   for (const [code, result] of rendered) if (!failed.has(code)) cache.set(code, result);
   const failures = [...failed].map(([code, reason]) => ({ code, reason }));
   logger.info?.(`mermaid: rendered ${missing.length - failures.length} diagram(s)`);
@@ -137,12 +150,10 @@ function escapeAttr(text) {
 /** The HTML that replaces a ```mermaid block. */
 export function diagramHtml(rendered, fallbackLabel) {
   const label = rendered.title || rendered.description || fallbackLabel;
-  return (
-    `<figure class="mmd" role="img" aria-label="${escapeAttr(label)}">` +
-    `<div class="mmd-light" aria-hidden="true">${rendered.light}</div>` +
-    `<div class="mmd-dark" aria-hidden="true">${rendered.dark}</div>` +
-    `</figure>`
-  );
+  const svgs = rendered.both
+    ? `<div class="mmd-both" aria-hidden="true">${rendered.both}</div>`
+    : `<div class="mmd-light" aria-hidden="true">${rendered.light}</div><div class="mmd-dark" aria-hidden="true">${rendered.dark}</div>`;
+  return `<figure class="mmd" role="img" aria-label="${escapeAttr(label)}">${svgs}</figure>`;
 }
 
 /**
@@ -150,14 +161,20 @@ export function diagramHtml(rendered, fallbackLabel) {
  * Markdown: "a_b_c" or "*x*" would become emphasis, "http://api.example" a link. Punctuation
  * written as character references stays literal for the parser; URLs need more, because GFM
  * finds them in the decoded text afterwards, so an invisible word joiner (U+2060) breaks "://"
- * and "www.". Tags and <style> stay as they are.
+ * and "www.". Tags stay as they are; in <style>, only quotes are encoded.
  */
 export function literalText(svg) {
   return svg
     .split(/(<style[\s\S]*?<\/style>|<[^>]*>)/)
     .map((part, index) =>
       index % 2 === 1
-        ? part
+        ? // In CSS, smart punctuation would curl the quotes of selectors ([data-look="neo"]) and
+          // turn the "--" of custom properties into a dash, and ":root{…}" or ":root[…]" reads as
+          // a Markdown directive. Inside SVG, <style> text decodes character references, so
+          // encoded characters stay as written.
+          part.startsWith('<style')
+          ? part.replace(/'/g, '&#39;').replace(/"/g, '&#34;').replace(/--/g, '&#45;&#45;').replace(/:(?=[A-Za-z][\w-]*[[{])/g, '&#58;')
+          : part
         : part
             .replace(/:\/\//g, ':\u2060//')
             .replace(/www\./gi, (w) => `${w.slice(0, 3)}\u2060.`)
@@ -183,7 +200,8 @@ export function mermaidPlugin({ cacheDir }) {
         rendered = cache.get(node.value);
       }
       const lang = ctx.fileURL && /\/en\//.test(ctx.fileURL.pathname) ? 'en' : 'ko';
-      const html = diagramHtml({ ...rendered, light: literalText(rendered.light), dark: literalText(rendered.dark) }, lang === 'en' ? 'Diagram' : '다이어그램');
+      const literal = Object.fromEntries(['both', 'light', 'dark'].filter((k) => rendered[k]).map((k) => [k, literalText(rendered[k])]));
+      const html = diagramHtml({ ...rendered, ...literal }, lang === 'en' ? 'Diagram' : '다이어그램');
       ctx.replaceNode(node, { raw: html, mdxExpressions: false });
     },
   });

@@ -1,4 +1,5 @@
-// Diagrams are rendered at build time: inline SVG for each theme, and no Mermaid sent to readers.
+// Diagrams are rendered at build time: inline SVG coloured for the reader's theme, and no Mermaid
+// sent to readers.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -34,8 +35,12 @@ describe('build-time diagrams', () => {
           const visible = [...el.querySelectorAll(':scope > div')].filter((d) => getComputedStyle(d).display !== 'none');
           const svg = visible[0]?.querySelector('svg');
           const box = svg?.getBoundingClientRect();
+          // Luminance of the diagram's base colour (Mermaid sets it on the SVG root and text
+          // inherits it): dark on the light theme, light on the dark theme.
+          const [r, g, b] = (svg ? getComputedStyle(svg).fill : '').match(/\d+(\.\d+)?/g)?.map(Number) ?? [0, 0, 0];
           return {
             visible: visible.map((d) => d.className),
+            textLuminance: (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255,
             label: el.getAttribute('aria-label'),
             width: box?.width ?? 0,
             textCount: svg?.querySelectorAll('text').length ?? 0,
@@ -44,7 +49,10 @@ describe('build-time diagrams', () => {
       );
       expect(figures.length).toBeGreaterThan(0);
       for (const figure of figures) {
-        expect(figure.visible).toEqual([theme === 'dark' ? 'mmd-dark' : 'mmd-light']);
+        // One SVG carrying both colour sets, or the one of two that matches the theme.
+        expect([['mmd-both'], [theme === 'dark' ? 'mmd-dark' : 'mmd-light']]).toContainEqual(figure.visible);
+        if (theme === 'dark') expect(figure.textLuminance).toBeGreaterThan(0.5);
+        else expect(figure.textLuminance).toBeLessThan(0.5);
         expect(figure.label).toBeTruthy();
         expect(figure.width).toBeGreaterThan(50);
         expect(figure.textCount).toBeGreaterThan(0);

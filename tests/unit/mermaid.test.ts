@@ -8,7 +8,7 @@ import { DiagramCache, diagramHtml, diagramKey, findDiagrams, literalText, rende
 const dir = mkdtempSync(join(tmpdir(), 'mmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const A = 'flowchart LR\n  A["사이드카"] --> B["이그레스 게이트웨이"]';
+const A = 'flowchart LR\n  A["사이드카"] --> B["이그레스 게이트웨이"]\n  B --- C(["VS mesh 라우트<br/>destination.subset"])';
 const B = 'sequenceDiagram\n  Client->>Server: ClientHello\n  Server-->>Client: ServerHello';
 
 describe('mermaid', () => {
@@ -19,21 +19,27 @@ describe('mermaid', () => {
     expect(findDiagrams(join(dir, 'content')).sort()).toEqual([A, B].sort());
   });
 
-  it('renders each diagram once per theme, with ids of its own, and caches it', async () => {
+  it('renders each diagram for both themes into one SVG with ids of its own, and caches it', async () => {
     const cache = new DiagramCache(join(dir, 'cache'));
     const first = await renderMissing([A, B, A], cache, {});
     expect(first).toEqual({ rendered: 2, failed: [] });
     for (const code of [A, B]) {
       const rendered = cache.get(code);
       const key = diagramKey(code);
-      expect(rendered.light).toMatch(/^<svg/);
-      expect(rendered.dark).toMatch(/^<svg/);
-      expect(rendered.light).not.toBe(rendered.dark);
-      expect(rendered.light).toContain(`id="mmd-${key}-light"`);
-      expect(rendered.dark).toContain(`id="mmd-${key}-dark"`);
+      // Same geometry in both themes, so one SVG carries both colour sets.
+      expect(rendered.both).toMatch(/^<svg/);
+      expect(rendered.both).toContain(`id="mmd-${key}"`);
+      expect(rendered.both).not.toMatch(/-light(?!-gradient)|-dark(?!-gradient)/);
+      expect(rendered.both).toContain(`:root:not([data-theme=dark]) #mmd-${key}`);
+      expect(rendered.both).toContain(`:root[data-theme=dark] #mmd-${key}`);
+      // Rounded coordinates: nothing finer than a hundredth of a pixel.
+      expect(rendered.both).not.toMatch(/\s(?:transform|viewBox|x|y|width|height)="[^"]*\.\d{3}/);
     }
-    // SVG text labels: one tspan per word.
-    expect(cache.get(A).light).toMatch(/>이그레스<[\s\S]*>게이트웨이</);
+    // Korean labels are SVG text (no foreignObject).
+    expect(cache.get(A).both).toMatch(/<text[^>]*>(<[^>]+>)*[^<]*이그레스[\s\S]{0,120}게이트웨이/);
+    expect(cache.get(A).both).not.toContain('foreignObject');
+    // Lines break where the author wrote <br/>, never inside a word.
+    expect(cache.get(A).both).toContain('>destination.subset<');
     // A second build finds everything in the cache.
     expect(await renderMissing([A, B], cache, {})).toEqual({ rendered: 0, failed: [] });
   });
@@ -49,10 +55,15 @@ describe('mermaid', () => {
   it('keeps label text literal when MDX parses the markup again', () => {
     const svg = '<svg><style>#a{fill:red}</style><text x="1">curl http://a_b *x*</text></svg>';
     expect(literalText(svg)).toBe('<svg><style>#a{fill:red}</style><text x="1">curl http&#58;\u2060&#47;&#47;a&#95;b &#42;x&#42;</text></svg>');
+    // Quotes in CSS would be curled by smart punctuation; encoded, they stay straight.
+    expect(literalText('<svg><style>[data-look="neo"]{font-family:\'A B\'}</style></svg>')).toBe('<svg><style>[data-look=&#34;neo&#34;]{font-family:&#39;A B&#39;}</style></svg>');
+    // ":root{…}" would read as a Markdown directive, "--" as a dash.
+    expect(literalText('<svg><style>#a :root{--x:1}:root[data-theme=dark] #a{fill:red}</style></svg>')).toBe('<svg><style>#a &#58;root{&#45;&#45;x:1}&#58;root[data-theme=dark] #a{fill:red}</style></svg>');
   });
 
-  it('wraps both themes in one labelled figure', () => {
+  it('wraps a diagram in one labelled figure', () => {
     const html = diagramHtml({ light: '<svg>l</svg>', dark: '<svg>d</svg>', title: 'TLS "hops"' }, 'Diagram');
     expect(html).toBe('<figure class="mmd" role="img" aria-label="TLS &quot;hops&quot;"><div class="mmd-light" aria-hidden="true"><svg>l</svg></div><div class="mmd-dark" aria-hidden="true"><svg>d</svg></div></figure>');
+    expect(diagramHtml({ both: '<svg>b</svg>' }, '다이어그램')).toBe('<figure class="mmd" role="img" aria-label="다이어그램"><div class="mmd-both" aria-hidden="true"><svg>b</svg></div></figure>');
   });
 });
