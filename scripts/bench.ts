@@ -88,7 +88,8 @@ const browser = await launchBrowser();
 const PAGES = [
   { label: 'ko home', path: '/', kind: 'content' },
   { label: 'en content page', path: '/en/basics/handshake-trust/', kind: 'content' },
-  { label: 'page with diagrams', path: '/egress/double-mtls/', kind: 'content' },
+  { label: 'page with diagrams', path: '/patterns/termination/', kind: 'content' },
+  { label: 'longest page (double-mTLS guide)', path: '/egress/double-mtls/', kind: 'content' },
   { label: 'validator page', path: '/tools/validator/', kind: 'widget' },
   { label: 'decoder page', path: '/tools/decoder/', kind: 'widget' },
 ];

@@ -2,8 +2,8 @@
 // gzip, mostly shapes drawn by rough.js as curves with 15-digit coordinates, twice (one SVG per
 // theme). Three steps, each lossless to the eye:
 //   1. unused icon and marker definitions go; numbers in attributes are rounded to hundredths;
-//   2. path curves whose control points lie on the straight line are written as lines, and
-//      segments that go nowhere are dropped;
+//   2. path curves whose control points lie on the straight line are written as lines, segments
+//      that go nowhere are dropped, and strokes drawn twice are drawn once;
 //   3. when the light and dark renders differ only in colours (their <style>, colour attributes),
 //      one SVG carries both colour sets, scoped by Starlight's `data-theme` attribute.
 
@@ -91,9 +91,35 @@ export function simplifyPath(d) {
   return out.join('').replace(/M[^MLCZ]*(?=M|$)/g, '') || d;
 }
 
-/** Drops unused definitions, applies simplifyPath to every `d` attribute, rounds what is left. */
+/**
+ * For a path that is only stroked: rough.js strokes every segment twice, each as a subpath of its
+ * own. Drop the repeats and continue a subpath that starts where the last one ended (for a
+ * stroke, that only smooths the joins). Not for filled paths, where subpaths shape the fill.
+ */
+export function joinStrokes(d) {
+  const subpaths = d.match(/M[^M]*/g);
+  if (!subpaths || subpaths.join('') !== d || /Z/.test(d)) return d;
+  const out = [];
+  let end = '';
+  let previous = '';
+  for (const subpath of subpaths) {
+    if (subpath === previous) continue;
+    previous = subpath;
+    const [, start, rest] = subpath.match(/^M([^MLC]*?)(?=[LC])(.*)$/) ?? [];
+    if (start === undefined) return d;
+    out.push(start.trim() === end ? rest : subpath);
+    end = rest.match(/(-?[\d.]+ -?[\d.]+)$/)?.[1] ?? '';
+  }
+  return out.join('');
+}
+
+/** Drops unused definitions, simplifies every path, rounds what is left. */
 export function compactSvg(svg) {
-  return roundNumbers(dropUnusedDefs(svg).replace(/(\sd=")([^"]*)"/g, (_, head, d) => `${head}${simplifyPath(d)}"`));
+  const paths = dropUnusedDefs(svg).replace(/<path\b[^>]*>/g, (tag) => {
+    const strokeOnly = /\sfill="none"/.test(tag);
+    return tag.replace(/(\sd=")([^"]*)"/, (_, head, d) => `${head}${strokeOnly ? joinStrokes(simplifyPath(d)) : simplifyPath(d)}"`);
+  });
+  return roundNumbers(paths);
 }
 
 const STYLE = /<style>([\s\S]*?)<\/style>/;

@@ -1,9 +1,11 @@
 // A static server over dist/, for the end-to-end tests. (`astro preview` allows one instance
 // per project, which would clash with a reader's own `npm start`.) It serves files the way a
-// static host does: /path/ → /path/index.html, unknown paths → 404.html with status 404.
+// static host does: /path/ → /path/index.html, unknown paths → 404.html with status 404, and text
+// gzipped for clients that accept it (transfer sizes and Lighthouse timings depend on it).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { DIST } from './site.ts';
 
 const TYPES: Record<string, string> = {
@@ -33,8 +35,12 @@ export async function startStaticServer(root = DIST): Promise<{ url: string; sto
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);
     if (!found) file = join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = /text|javascript|json|xml|svg|wasm/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(found ? 200 : 404, { 'content-type': type, vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

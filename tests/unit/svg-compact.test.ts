@@ -1,6 +1,6 @@
 // The SVG compaction behind build-time diagrams (src/plugins/svg-compact.mjs).
 import { describe, expect, it } from 'vitest';
-import { compactSvg, dropUnusedDefs, mergeThemes, roundNumbers, simplifyPath } from '../../src/plugins/svg-compact.mjs';
+import { compactSvg, dropUnusedDefs, joinStrokes, mergeThemes, roundNumbers, simplifyPath } from '../../src/plugins/svg-compact.mjs';
 
 describe('roundNumbers', () => {
   it('rounds decimals in attributes to hundredths and leaves text alone', () => {
@@ -12,6 +12,23 @@ describe('roundNumbers', () => {
   it('reads numbers as SVG does and leaves relative paths alone', () => {
     expect(roundNumbers('<path d="M1.5.125L-.3333 2"/>')).toBe('<path d="M1.5.13L-.33 2"/>');
     expect(roundNumbers('<path d="m1.5.125l-.3333 2"/>')).toBe('<path d="m1.5.125l-.3333 2"/>');
+  });
+});
+
+describe('joinStrokes', () => {
+  it('draws a twice-stroked outline once, as one subpath', () => {
+    expect(joinStrokes('M0 0L10 0M0 0L10 0M10 0L12 1M10 0L12 1')).toBe('M0 0L10 0L12 1');
+  });
+
+  it('keeps subpaths that start elsewhere and paths it cannot read', () => {
+    expect(joinStrokes('M0 0L10 0M5 5L6 6')).toBe('M0 0L10 0M5 5L6 6');
+    expect(joinStrokes('M0 0L10 0Z')).toBe('M0 0L10 0Z');
+  });
+
+  it('is applied to stroked paths only', () => {
+    const d = 'M0 0 L10 0 M0 0 L10 0';
+    expect(compactSvg(`<path d="${d}" fill="none"/>`)).toBe('<path d="M0 0L10 0" fill="none"/>');
+    expect(compactSvg(`<path d="${d}"/>`)).toBe('<path d="M0 0L10 0M0 0L10 0"/>');
   });
 });
 
