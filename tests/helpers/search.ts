@@ -28,18 +28,23 @@ export async function openSearch(browser: Browser, baseUrl: string, lang: 'ko' |
 
 /** The result URLs (paths) the site's search box shows for a query. */
 export async function searchResults(page: Page, query: string): Promise<string[]> {
-  await page.fill('#starlight__search input', '');
-  await page.fill('#starlight__search input', query);
-  // The UI debounces input; wait until the message line reflects this query's results.
+  const input = '#starlight__search input';
+  // Clear first and wait until the previous results are gone, so that the wait below cannot
+  // mistake the last query's results for this one's.
+  await page.fill(input, '');
+  await page.waitForFunction(() => !document.querySelector('#starlight__search .pagefind-ui__result'), undefined, { timeout: 10_000 });
+  await page.fill(input, query);
+  // The UI debounces input, says "searching" while it works, and then shows each result as a
+  // loading placeholder (no link yet) until that page's data has arrived.
   await page.waitForFunction(
     () => {
-      const message = document.querySelector('#starlight__search .pagefind-ui__message');
-      return message && !/searching|검색 중/i.test(message.textContent ?? '') && message.textContent !== '';
+      const root = document.querySelector('#starlight__search');
+      const message = root?.querySelector('.pagefind-ui__message')?.textContent ?? '';
+      return message !== '' && !/searching|검색 중/i.test(message) && !root?.querySelector('.pagefind-ui__result .pagefind-ui__loading');
     },
     undefined,
     { timeout: 10_000 },
   );
-  await page.waitForTimeout(150);
   // One entry per page: the result's own link, not the links to its sections nested under it.
   return page.$$eval('#starlight__search .pagefind-ui__result', (results) =>
     results.map((result) => new URL((result.querySelector('a.pagefind-ui__result-link') as HTMLAnchorElement).href).pathname),
