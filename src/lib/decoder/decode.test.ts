@@ -21,6 +21,12 @@ describe('decode: Envoy transport failure reasons', () => {
     expect(ids('"TLS_error:|268436504:SSL_routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA:TLS_error_end"')).toEqual(['alert-unknown-ca']);
   });
 
+  it('decodes the number in the older form inside an access-log field (`TLS_error:_268…`)', () => {
+    const r = decode('"TLS_error:_268436501:SSL_routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED"', catalog, { lang: 'en' });
+    expect(r.matches.map((m) => m.id)).toEqual(['alert-certificate-expired']);
+    expect(r.matches[0]?.decoded[0]).toMatchObject({ kind: 'boringssl', values: { code: 268436501, lib: 16, reason: 1045, alert: 45 } });
+  });
+
   it('says an alert reason means the peer rejected us', () => {
     const r = decode('TLS error: 268436501:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED', catalog, { lang: 'en' });
     expect(r.matches[0]?.id).toBe('alert-certificate-expired');

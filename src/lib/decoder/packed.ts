@@ -1,13 +1,15 @@
 // Decoder path: packed library error codes.
 //   BoringSSL/Envoy:  268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED
 //                     (also `SSL_routines` in access-log fields, and the hex form gRPC prints:
-//                     error:1000007d:SSL routines:OPENSSL_internal:…)
+//                     error:1000007d:SSL routines:OPENSSL_internal:…; the older Envoy form in
+//                     access-log fields puts `_` before the number: TLS_error:_268436501:…)
 //   OpenSSL 3:        error:0A000086:SSL routines::certificate verify failed
 //   OpenSSL 1.1:      error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed
 import { ALERTS, guessOpenSslFlavor, unpack, type Flavor, type Lang, type PackedCode } from './codes.ts';
 import type { Finding } from './types.ts';
 
-const BORING_DECIMAL = /(?<![\w.])(\d{6,10}):([A-Za-z][\w .]{0,29}):OPENSSL_internal:([\w ]{1,80})/g;
+// The number may follow `_` (a space in an access-log field), never another digit, letter or dot.
+const BORING_DECIMAL = /(?<![0-9A-Za-z.])(\d{6,10}):([A-Za-z][\w .]{0,29}):OPENSSL_internal:([\w ]{1,80})/g;
 const HEX = /error:([0-9A-Fa-f]{8}):([^:\n]{0,40}):([^:\n]{0,60}):([^:\n]{0,120})/g;
 
 const FLAVOR_LABEL: Record<Flavor, string> = {
