@@ -17,6 +17,13 @@ describe('packed error codes', () => {
     expect(guessOpenSslFlavor(0x1416f086)).toBe('openssl1');
   });
 
+  it('reads OpenSSL 3 system errors (bit 31, ERR_SYSTEM_FLAG) as an errno, not as library 0', () => {
+    expect(guessOpenSslFlavor(0x80000068)).toBe('openssl3');
+    expect(unpack(0x80000068, 'openssl3')).toMatchObject({ lib: 2, libName: 'system library', reason: 104, reasonName: 'ECONNRESET', system: true });
+    expect(unpack(0x80000002, 'openssl3')).toMatchObject({ lib: 2, reason: 2, reasonName: 'ENOENT' });
+    expect(unpack(0x0a000086, 'openssl3').system).toBeUndefined();
+  });
+
   it('numbers reasons differently per library, except alerts', () => {
     const find = (t: ReadonlyMap<number, string>, name: string) => [...t].find(([, n]) => n === name)?.[0];
     expect(find(BORINGSSL_SSL_REASONS, 'WRONG_VERSION_NUMBER')).toBe(247);

@@ -31,10 +31,15 @@ const OPENSSL_LIBS: ReadonlyMap<number, string> = new Map([
   [2, 'system library'], [6, 'EVP'], [9, 'PEM'], [11, 'X.509'], [13, 'ASN.1'], [20, 'SSL'],
 ]);
 
-/** errno values that show up as "system library" reasons. */
+/** errno values (Linux) that show up as "system library" reasons. */
 const ERRNO: ReadonlyMap<number, string> = new Map([
-  [32, 'EPIPE'], [104, 'ECONNRESET'], [110, 'ETIMEDOUT'], [111, 'ECONNREFUSED'],
+  [2, 'ENOENT'], [13, 'EACCES'], [32, 'EPIPE'], [104, 'ECONNRESET'], [110, 'ETIMEDOUT'],
+  [111, 'ECONNREFUSED'], [113, 'EHOSTUNREACH'],
 ]);
+
+/** OpenSSL 3 sets bit 31 (ERR_SYSTEM_FLAG) on errors that carry an errno: the other 31 bits are
+ * the errno itself, the library is "system library" (2). `error:80000068:…` is errno 104. */
+const OPENSSL3_SYSTEM_FLAG = 0x80000000;
 
 export type Flavor = 'boringssl' | 'openssl3' | 'openssl1';
 
@@ -49,6 +54,8 @@ export interface PackedCode {
   reasonName?: string;
   /** For reasons 1000 + N: the alert N that the peer sent. */
   alert?: number;
+  /** OpenSSL 3 system error (bit 31 set): `reason` is an errno. */
+  system?: boolean;
 }
 
 function nameReason(flavor: Flavor, lib: number, reason: number): string | undefined {
@@ -63,6 +70,12 @@ function nameReason(flavor: Flavor, lib: number, reason: number): string | undef
  * reason (23 bits). OpenSSL 1.x: lib<<24 | func<<12 | reason. */
 export function unpack(code: number, flavor: Flavor): PackedCode {
   let lib: number, reason: number, func: number | undefined;
+  if (flavor === 'openssl3' && (code & OPENSSL3_SYSTEM_FLAG) !== 0) {
+    const out: PackedCode = { flavor, code, lib: 2, libName: 'system library', reason: code & 0x7fffffff, system: true };
+    const reasonName = ERRNO.get(out.reason);
+    if (reasonName) out.reasonName = reasonName;
+    return out;
+  }
   if (flavor === 'openssl3') {
     lib = (code >>> 23) & 0xff;
     reason = code & 0x7fffff;
@@ -82,8 +95,10 @@ export function unpack(code: number, flavor: Flavor): PackedCode {
   return out;
 }
 
-/** OpenSSL prints 8 hex digits; 3.x has no function code, so bits 12–22 are zero there. */
+/** OpenSSL prints 8 hex digits; 3.x has no function code, so bits 12–22 are zero there (and a
+ * set bit 31 is 3.x's system-error flag; the libraries 1.x uses are numbered below 128). */
 export function guessOpenSslFlavor(code: number): Flavor {
+  if ((code & OPENSSL3_SYSTEM_FLAG) !== 0) return 'openssl3';
   return ((code >>> 12) & 0x7ff) === 0 ? 'openssl3' : 'openssl1';
 }
 

@@ -109,6 +109,14 @@ describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
     expect(v1?.decoded[0]).toMatchObject({ kind: 'openssl1', values: { lib: 20, func: 0x94, reason: 1048, alert: 48 } });
   });
 
+  it('decodes an OpenSSL 3 system error to its errno', () => {
+    const r = decode('error:80000068:system library::Connection reset by peer', catalog, { lang: 'en' });
+    expect(r.matches.map((m) => m.id)).toEqual(['connection-reset']);
+    expect(r.matches[0]?.decoded[0]).toMatchObject({ kind: 'openssl3', values: { lib: 2, reason: 104, reasonName: 'ECONNRESET', errno: 104 } });
+    expect(r.matches[0]?.decoded[0]?.note).toMatch(/errno 104 \(ECONNRESET\)/);
+    expect(r.unattached).toEqual([]);
+  });
+
   it('decodes X.509 verify codes in s_client and nginx forms', () => {
     expect(ids('depth=0 CN = api\nverify error:num=10:certificate has expired')).toEqual(['cert-expired']);
     expect(ids('Verify return code: 19 (self-signed certificate in certificate chain)')).toEqual(['self-signed-cert-in-chain']);
