@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERTS, BORINGSSL_SSL_REASONS, OPENSSL_SSL_REASONS, guessOpenSslFlavor, unpack } from './codes.ts';
+import { ALERTS, BORINGSSL_SSL_REASONS, OPENSSL_SSL_REASONS, X509_VERIFY, guessOpenSslFlavor, unpack, x509Verify } from './codes.ts';
 
 describe('packed error codes', () => {
   it('unpacks BoringSSL lib<<24 | reason', () => {
@@ -31,5 +31,23 @@ describe('packed error codes', () => {
     for (const [n, alert] of ALERTS) {
       if (OPENSSL_SSL_REASONS.has(1000 + n)) expect(BORINGSSL_SSL_REASONS.has(1000 + n) || n === 109, alert.name).toBe(true);
     }
+  });
+});
+
+describe('X.509 verify results', () => {
+  it('has OpenSSL 3 numbers and texts (x509_vfy.h, x509_txt.c of 3.0.19)', () => {
+    expect(X509_VERIFY.get(24)).toEqual({ name: 'X509_V_ERR_NO_ISSUER_PUBLIC_KEY', text: "issuer certificate doesn't have a public key" });
+    expect(X509_VERIFY.get(26)).toEqual({ name: 'X509_V_ERR_INVALID_PURPOSE', text: 'unsuitable certificate purpose' });
+    expect(X509_VERIFY.get(79)).toEqual({ name: 'X509_V_ERR_INVALID_CA', text: 'invalid CA certificate' });
+    expect(X509_VERIFY.get(18)?.text).toBe('self-signed certificate');
+    expect(X509_VERIFY.get(10)?.text).toBe('certificate has expired');
+    expect(X509_VERIFY.get(94)?.name).toBe('X509_V_ERR_EC_KEY_EXPLICIT_PARAMS');
+  });
+
+  it('reads 24 as INVALID_CA when the printed text says so (OpenSSL 1.1, BoringSSL)', () => {
+    expect(x509Verify(24, 'invalid CA certificate')?.name).toBe('X509_V_ERR_INVALID_CA');
+    expect(x509Verify(24, "issuer certificate doesn't have a public key")?.name).toBe('X509_V_ERR_NO_ISSUER_PUBLIC_KEY');
+    expect(x509Verify(24)).toMatchObject({ name: 'X509_V_ERR_NO_ISSUER_PUBLIC_KEY', legacy: { name: 'X509_V_ERR_INVALID_CA' } });
+    expect(x509Verify(18, 'self signed certificate')?.name).toBe('X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT');
   });
 });

@@ -1,6 +1,6 @@
 // Numbers the decoder understands: packed library error codes, TLS alerts, X.509 verify codes,
 // curl exit codes, Envoy response flags. Every table is data; the functions only unpack numbers.
-import { BORINGSSL_SSL_REASONS_SRC, OPENSSL_SSL_REASONS_SRC } from './reason-tables.ts';
+import { BORINGSSL_SSL_REASONS_SRC, OPENSSL_SSL_REASONS_SRC, X509_VERIFY_LEGACY_SRC, X509_VERIFY_SRC } from './reason-tables.ts';
 
 export type Lang = 'ko' | 'en';
 export type Text = { ko: string; en: string };
@@ -124,34 +124,40 @@ export const ALERTS: ReadonlyMap<number, { name: string; reason: string }> = new
   ]),
 );
 
-/** X.509 verify results (OpenSSL x509_vfy.h numbers; texts as OpenSSL 3 prints them). */
-export const X509_VERIFY: ReadonlyMap<number, { name: string; text: string }> = new Map(
-  (
-    [
-      [2, 'UNABLE_TO_GET_ISSUER_CERT', 'unable to get issuer certificate'],
-      [3, 'UNABLE_TO_GET_CRL', 'unable to get certificate CRL'],
-      [7, 'CERT_SIGNATURE_FAILURE', 'certificate signature failure'],
-      [9, 'CERT_NOT_YET_VALID', 'certificate is not yet valid'],
-      [10, 'CERT_HAS_EXPIRED', 'certificate has expired'],
-      [13, 'ERROR_IN_CERT_NOT_BEFORE_FIELD', "format error in certificate's notBefore field"],
-      [14, 'ERROR_IN_CERT_NOT_AFTER_FIELD', "format error in certificate's notAfter field"],
-      [18, 'DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'],
-      [19, 'SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain'],
-      [20, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'unable to get local issuer certificate'],
-      [21, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate'],
-      [22, 'CERT_CHAIN_TOO_LONG', 'certificate chain too long'],
-      [23, 'CERT_REVOKED', 'certificate revoked'],
-      [24, 'NO_ISSUER_PUBLIC_KEY', 'issuer certificate could not be found'],
-      [26, 'INVALID_PURPOSE', 'unsupported certificate purpose'],
-      [27, 'CERT_UNTRUSTED', 'certificate not trusted'],
-      [28, 'CERT_REJECTED', 'certificate rejected'],
-      [62, 'HOSTNAME_MISMATCH', 'hostname mismatch'],
-      [63, 'EMAIL_MISMATCH', 'email address mismatch'],
-      [64, 'IP_ADDRESS_MISMATCH', 'IP address mismatch'],
-      [79, 'INVALID_CA', 'invalid CA certificate'],
-    ] as const
-  ).map(([n, name, text]) => [n, { name: `X509_V_ERR_${name}`, text }]),
-);
+export interface X509Verify {
+  /** X509_V_ERR_* */
+  name: string;
+  /** What X509_verify_cert_error_string prints. */
+  text: string;
+}
+
+function verifyTable(src: string): ReadonlyMap<number, X509Verify> {
+  const map = new Map<number, X509Verify>();
+  for (const line of src.split('\n')) {
+    const m = /^(\d+) (\w+) (.+)$/.exec(line.trim());
+    if (m) map.set(Number(m[1]), { name: `X509_V_ERR_${m[2]}`, text: m[3]! });
+  }
+  return map;
+}
+
+/** X.509 verify results as OpenSSL 3 numbers and prints them (x509_vfy.h, x509_txt.c). */
+export const X509_VERIFY = verifyTable(X509_VERIFY_SRC);
+/** The numbers and texts where OpenSSL 1.1 (and, for 24, BoringSSL) differ from OpenSSL 3. */
+export const X509_VERIFY_LEGACY = verifyTable(X509_VERIFY_LEGACY_SRC);
+
+const sameText = (a: string, b: string) => a.toLowerCase().replace(/-/g, ' ') === b.toLowerCase().replace(/-/g, ' ');
+
+/** The verify result for a number, using the text printed next to it (if any) to tell OpenSSL 3
+ * from OpenSSL 1.1/BoringSSL where they disagree (24 is NO_ISSUER_PUBLIC_KEY in 3.x, INVALID_CA
+ * before). Without a text, the OpenSSL 3 meaning, and `legacy` carries the other one. */
+export function x509Verify(code: number, printed?: string): (X509Verify & { legacy?: X509Verify }) | undefined {
+  const v3 = X509_VERIFY.get(code);
+  const old = X509_VERIFY_LEGACY.get(code);
+  const text = printed?.trim();
+  if (old && text && sameText(text, old.text) && !(v3 && sameText(text, v3.text))) return old;
+  if (v3 && old && old.name !== v3.name && !text) return { ...v3, legacy: old };
+  return v3 ?? old;
+}
 
 /** curl exit codes that concern TLS (curl(1) "EXIT CODES"). Before curl 7.62, a failed peer
  * verification exited 51; since then 51 is retired and verification failures exit 60. */

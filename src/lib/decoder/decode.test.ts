@@ -124,6 +124,16 @@ describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
     expect(nginx.matches.map((m) => [m.id, m.side, m.component])).toEqual([['unable-to-get-issuer', 'upstream', 'nginx']]);
   });
 
+  it('names verify code 24 by the text printed with it, and falls back to the bare verify failure', () => {
+    const nginx = decode('2025/03/01 10:00:00 [info] 7#7: *9 client SSL certificate verify error: (24:invalid CA certificate) while reading client request headers', catalog, { lang: 'en' });
+    const part = nginx.matches.flatMap((m) => m.decoded).find((d) => d.kind === 'x509-verify');
+    expect(part?.values).toMatchObject({ code: 24, name: 'X509_V_ERR_INVALID_CA', text: 'invalid CA certificate' });
+    const s = decode('verify error:num=24:issuer certificate doesn\'t have a public key', catalog, { lang: 'en' });
+    expect(s.matches.map((m) => m.id)).toEqual(['certificate-verify-failed']);
+    expect(s.matches[0]?.decoded[0]?.values).toMatchObject({ name: 'X509_V_ERR_NO_ISSUER_PUBLIC_KEY' });
+    expect(decode('Verify return code: 26 (unsuitable certificate purpose)', catalog, { lang: 'en' }).matches[0]?.decoded[0]?.values.text).toBe('unsuitable certificate purpose');
+  });
+
   it('decodes alert numbers and curl exit codes even without an entry-specific text', () => {
     const r = decode('SSL alert number 116', catalog, { lang: 'en' });
     expect(r.matches[0]?.id).toBe('alert-certificate-required');

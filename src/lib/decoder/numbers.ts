@@ -4,11 +4,12 @@
 //                      "Verify return code: 20 (unable to get local issuer certificate)",
 //                      nginx "upstream SSL certificate verify error: (10:certificate has expired)"
 //   curl exit codes:   "curl: (60) SSL certificate problem: …"
-import { ALERTS, CURL_EXIT, X509_VERIFY, type Lang } from './codes.ts';
+import { ALERTS, CURL_EXIT, x509Verify, type Lang } from './codes.ts';
 import type { Finding } from './types.ts';
 
 const ALERT_NUMBER = /alert number (\d{1,3})\b/gi;
-const VERIFY = /verify error:num=(\d{1,3})|verify return code: (\d{1,3}) \(|verify error: \((\d{1,3}):/gi;
+// The text after the number tells OpenSSL 3 from 1.1/BoringSSL where their numbers disagree (24).
+const VERIFY = /verify error:num=(\d{1,3})(?::([^\n:]{1,80}))?|verify return code: (\d{1,3}) \(([^)\n]{1,80})\)?|verify error: \((\d{1,3}):([^)\n]{1,80})\)?/gi;
 const CURL = /curl: \((\d{1,3})\)/g;
 
 export function recognizeNumbers(line: string, lang: Lang): Finding[] {
@@ -35,20 +36,27 @@ export function recognizeNumbers(line: string, lang: Lang): Finding[] {
   }
   if (lower.includes('verify')) {
     for (const m of line.matchAll(VERIFY)) {
-      const n = Number(m[1] ?? m[2] ?? m[3]);
+      const n = Number(m[1] ?? m[3] ?? m[5]);
       if (n === 0) continue; // 0 is "ok"
-      const v = X509_VERIFY.get(n);
+      const v = x509Verify(n, m[2] ?? m[4] ?? m[6]);
+      const other = v?.legacy
+        ? (lang === 'ko'
+          ? ` OpenSSL 1.1과 BoringSSL에서 ${n}은 ${v.legacy.name}("${v.legacy.text}")이다.`
+          : ` In OpenSSL 1.1 and BoringSSL, ${n} is ${v.legacy.name} ("${v.legacy.text}").`)
+        : '';
       out.push({
         start: m.index,
         end: m.index + m[0].length,
-        names: v ? [v.name] : [],
+        names: v ? [v.name, ...(v.legacy ? [v.legacy.name] : [])] : [],
+        // A verify result without an entry of its own is still a failed verification.
+        fallback: ['CERTIFICATE_VERIFY_FAILED'],
         part: {
           kind: 'x509-verify',
           raw: m[0],
           values: { code: n, ...(v ? { name: v.name, text: v.text } : {}) },
-          note: lang === 'ko'
+          note: (lang === 'ko'
             ? `X.509 검증 결과 ${n}${v ? ` = ${v.name}("${v.text}")` : ''}: 이 로그를 남긴 쪽이 상대편 인증서를 거부했다.`
-            : `X.509 verify result ${n}${v ? ` = ${v.name} ("${v.text}")` : ''}: the side that logged this rejected its peer's certificate.`,
+            : `X.509 verify result ${n}${v ? ` = ${v.name} ("${v.text}")` : ''}: the side that logged this rejected its peer's certificate.`) + other,
         },
       });
     }
