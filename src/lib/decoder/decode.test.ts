@@ -43,6 +43,19 @@ describe('decode: Envoy transport failure reasons', () => {
     expect(r.matches[0]?.side).toBe('upstream');
   });
 
+  it.each([
+    ['certificate_has_expired', 'certificate has expired', 'cert-expired'],
+    ['unable_to_get_local_issuer_certificate', 'unable to get local issuer certificate', 'unable-to-get-issuer'],
+    ['certificate_is_not_yet_valid', 'certificate is not yet valid', 'cert-not-yet-valid'],
+    ['self-signed_certificate_in_certificate_chain', 'self-signed certificate in certificate chain', 'self-signed-cert-in-chain'],
+  ])('reads the verify detail with spaces turned to `_` (%s) like the spaced one', (underscored, spacedText, id) => {
+    const field = `TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify_cert_failed:_X509_verify_cert:_certificate_verification_error_at_depth_0:_${underscored}:TLS_error_end`;
+    const body = `TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify cert failed: X509_verify_cert: certificate verification error at depth 0: ${spacedText}:TLS_error_end`;
+    expect(ids(field)).toEqual([id]);
+    expect(ids(body)).toEqual([id]);
+    expect(decode(field, catalog).matches[0]?.decoded[0]?.values.reason).toBe(125);
+  });
+
   it('decodes the system-library reset and the 503 body', () => {
     const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 33554536:system library:OPENSSL_internal:Connection reset by peer';
     expect(ids(body)).toEqual(['upstream-connect-error', 'connection-reset']);

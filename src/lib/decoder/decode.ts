@@ -148,6 +148,23 @@ const COMPONENT_HINTS: [string, RegExp][] = [
 const UPSTREAM_HINT = /while SSL handshaking to upstream|reset reason: |transport failure reason: |upstream SSL certificate verify error|upstream connect error|disconnect\/reset before headers|upstream_reset|upstream_transport_failure/i;
 const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate verify error|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE/;
 
+/** Envoy turns every space into `_` inside access-log fields (`…:_certificate_has_expired:…`),
+ * while the catalog's patterns are written for the spaced text a 503 body or a debug log carries.
+ * The one place this is handled: a line with underscores is also matched with them as spaces.
+ * Same length, so offsets found in either form point into the original line. */
+function spacedForm(line: string): string | undefined {
+  return line.includes('_') ? line.replace(/_/g, ' ') : undefined;
+}
+
+function matchPattern(text: string, lower: string, re: RegExp, anchors: string[] | null): RegExpExecArray | null {
+  if (anchors) {
+    let found = false;
+    for (const a of anchors) if (lower.includes(a)) { found = true; break; }
+    if (!found) return null;
+  }
+  return re.exec(text);
+}
+
 interface LineHit {
   entry: CatalogEntry;
   start: number;
@@ -191,13 +208,10 @@ function decodeLine(
   };
 
   const lower = line.toLowerCase();
+  const alt = spacedForm(line);
+  const altLower = alt?.toLowerCase();
   for (const { entry, re, anchors } of c.patterns) {
-    if (anchors) {
-      let found = false;
-      for (const a of anchors) if (lower.includes(a)) { found = true; break; }
-      if (!found) continue;
-    }
-    const m = re.exec(line);
+    const m = matchPattern(line, lower, re, anchors) ?? (alt ? matchPattern(alt, altLower!, re, anchors) : null);
     if (m) add(entry, m.index, m.index + m[0].length);
   }
 
