@@ -163,6 +163,29 @@ describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
   });
 });
 
+describe('decode: which component wrote the line', () => {
+  const component = (text: string, id?: string) => decode(text, catalog, { lang: 'en' }).matches.find((m) => !id || m.id === id)?.component;
+
+  it.each([
+    ['SSL alert number 42', 'openssl'],
+    ["ssl.SSLError: [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:1006)", 'python'],
+    ['2025/03/01 10:00:00 [info] 7#7: *9 client SSL certificate verify error: (20:unable to get local issuer certificate) while reading client request headers', 'nginx'],
+    ['14 UNAVAILABLE: No connection established. Last error: Error: unable to verify the first certificate', 'grpc'],
+    ['2025/03/01 10:00:00 [crit] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A000086:SSL routines::certificate verify failed) while SSL handshaking to upstream', 'nginx'],
+    ["Error: certificate has expired code: 'CERT_HAS_EXPIRED'", 'node'],
+    ['curl: (56) OpenSSL SSL_read: OpenSSL/3.0.19: error:0A000418:SSL routines::tlsv1 alert unknown ca, errno 0', 'curl'],
+    ['Get "https://nginx.default.svc": x509: certificate signed by unknown authority', 'go'],
+    ['rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: x509: certificate signed by unknown authority"', 'grpc'],
+  ])('%s → %s', (text, expected) => {
+    expect(component(text)).toBe(expected);
+  });
+
+  it('keeps Envoy for access-log lines and the 503 body, whatever else they contain', () => {
+    expect(component('[2025-03-01T10:00:00.000Z] "POST /api.v1.Orders/Get HTTP/2" 503 UF upstream_reset_before_response_started{connection_failure,TLS_error:|268436504:SSL_routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA:TLS_error_end} - "-" 0 91 12 - "-" "grpc-go/1.60.0" "7c1e" "orders:8080" "10.1.0.9:8080" outbound|8080||orders.default.svc.cluster.local - - - - -', 'alert-unknown-ca')).toBe('envoy');
+    expect(component('rpc error: code = Unavailable desc = upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', 'certificate-verify-failed')).toBe('envoy');
+  });
+});
+
 describe('decode: many errors, languages, nothing recognised', () => {
   it('finds every recognised error in a multi-line excerpt, in order, with line numbers', () => {
     const text = [

@@ -130,20 +130,35 @@ const VERIFY_SPECIFIC = new Set<Category>([
   'cert-expired', 'cert-not-yet-valid', 'unknown-ca', 'hostname-mismatch', 'cert-revoked',
 ]);
 
-/** Which program wrote a line, by its telltale text; first hit that the entry lists wins. */
-const COMPONENT_HINTS: [string, RegExp][] = [
-  ['envoy', /OPENSSL_internal|TLS_error|TLS error:|upstream connect error|outbound\||inbound\||Secret is not supplied/],
-  ['istio', /istiod|pilot|not authorized to read secrets|unauthorized certificates/],
-  ['curl', /curl: \(/],
-  ['nginx', /nginx|SSL_do_handshake|while SSL handshaking|no required SSL certificate|plain HTTP request/],
-  ['java', /javax\.net\.ssl|sun\.security|java\./],
-  ['python', /_ssl\.c|ssl\.SSL|urllib3|requests\.exceptions|Traceback/],
-  ['node', /ERR_TLS_|code: '|TLSSocket|node:/],
-  ['grpc', /grpc|rpc error: code =|UNAVAILABLE:/],
-  ['go', /\bx509: |\btls: |remote error: tls/],
-  ['openssl', /error:[0-9A-Fa-f]{8}:|verify error:num|s_client|s_server|SSL routines/],
+/** Which program wrote a line, by its telltale text, most telling first: the program that logged
+ * the line (Envoy, nginx, curl, a runtime, gRPC) before the TLS library whose message it quotes
+ * (OpenSSL, BoringSSL). Access-log lines are Envoy's whatever they contain. */
+const COMPONENT_EVIDENCE: [string, RegExp][] = [
+  ['envoy', /TLS_error|TLS error: |upstream connect error|transport failure reason|transport_failure_reason|(?:outbound|inbound)\|\d*\||Secret[ _]is[ _]not[ _]supplied|\benvoy\b/i],
+  ['istio', /istiod|pilot-agent|not authorized to read secrets|unauthorized certificates/],
+  ['grpc', /rpc error: code =|\b\d{1,2} (?:UNAVAILABLE|UNKNOWN|INTERNAL|UNAUTHENTICATED): |StatusCode\.[A-Z]|StatusRuntimeException|_InactiveRpcError|grpc\._channel|Ssl handshake failed|SSL_ERROR_SSL|authentication handshake failed|server preface/],
+  ['nginx', /nginx\/\d|nginx: |\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d+#\d+: |SSL_do_handshake\(\)|while SSL handshaking|no required SSL certificate|plain HTTP request was sent|SSL certificate verify error|The SSL certificate error/],
+  ['curl', /curl: \(\d{1,3}\)/],
+  ['python', /_ssl\.c|\bssl\.SSL|\bSSL\w{0,20}Error\(|urllib3|requests\.exceptions|Traceback \(most recent call last\)|\[SSL: [A-Z0-9_]+\]|\[(?:SSL|X509|PEM)\] |SSLZeroReturnError|SSLEOFError/],
+  ['java', /javax\.net\.ssl|sun\.security|java\.security\.cert|\bat java\.|PKIX path/],
+  ['node', /ERR_TLS_|ERR_SSL_|ERR_OSSL_|code: '[A-Z_]+'|TLSSocket|node:internal/],
+  ['go', /\bx509: |\btls: |remote error: tls|http: TLS handshake error/],
+  ['openssl', /error:[0-9A-Fa-f]{8}:|verify error:num=|Verify return code|verify return:|\bs_client\b|\bs_server\b|SSL routines|SSL alert number|^depth=\d/],
   ['boringssl', /OPENSSL_internal/],
 ];
+
+/** The components a line's text points to, most telling first. */
+function componentEvidence(line: string, accessLog: boolean): string[] {
+  const out = accessLog ? ['envoy'] : [];
+  for (const [component, re] of COMPONENT_EVIDENCE) if (!out.includes(component) && re.test(line)) out.push(component);
+  return out;
+}
+
+/** The text decides: the most telling component the entry lists, else the most telling one at
+ * all, and only without any evidence the entry's first component. */
+function componentOf(entry: CatalogEntry, evidence: string[]): string {
+  return evidence.find((c) => entry.components.includes(c)) ?? evidence[0] ?? entry.components[0] ?? 'unknown';
+}
 
 const UPSTREAM_HINT = /while SSL handshaking to upstream|reset reason: |transport failure reason: |upstream SSL certificate verify error|upstream connect error|disconnect\/reset before headers|upstream_reset|upstream_transport_failure/i;
 const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate verify error|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE/;
@@ -172,10 +187,10 @@ interface LineHit {
   decoded: DecodedPart[];
 }
 
-function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, side: Side | undefined, lang: Lang, c: Compiled): Match {
+function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, side: Side | undefined, evidence: string[], lang: Lang, c: Compiled): Match {
   const e = hit.entry;
   const t = c.texts[lang].get(e)!;
-  const component = COMPONENT_HINTS.find(([c, re]) => e.components.includes(c) && re.test(line))?.[0] ?? e.components[0] ?? 'unknown';
+  const component = componentOf(e, evidence);
   return {
     id: e.id,
     category: e.category,
@@ -243,7 +258,8 @@ function decodeLine(
 
   const side: Side | undefined = log?.info.side ?? (UPSTREAM_HINT.test(line) ? 'upstream' : DOWNSTREAM_HINT.test(line) ? 'downstream' : undefined);
   kept.sort((a, b) => a.start - b.start);
-  for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, lang, c));
+  const evidence = kept.length ? componentEvidence(line, !!log) : [];
+  for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, evidence, lang, c));
 }
 
 function nearest(text: string, c: Compiled, catalog: Catalog, lang: Lang, limit: number): Candidate[] {
