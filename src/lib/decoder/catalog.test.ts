@@ -51,6 +51,21 @@ describe('error catalog', () => {
     }
   });
 
+  it('states the Envoy and CN facts the pages rely on', () => {
+    const entry = (id: string) => catalog.find((e) => e.id === id)!;
+    // Envoy's default validator: a SAN mismatch sends 46, a failed hash/SPKI pin 114.
+    const unknown = entry('alert-certificate-unknown');
+    expect(unknown.causes[0]?.text.en).toMatch(/SAN/);
+    expect(unknown.causes[0]?.text.ko).toMatch(/SAN/);
+    for (const lang of ['ko', 'en'] as const) expect(unknown.meaning[lang]).toMatch(/114/);
+    // OpenSSL and curl fall back to the CN without a DNS SAN; Go (1.15+) and Envoy's matchers never do.
+    const mismatch = entry('hostname-mismatch');
+    expect(mismatch.fix.en).toMatch(/falls back to\s+the CN only when the certificate has no DNS SAN/);
+    expect(mismatch.fix.en).toMatch(/Go \(since 1\.15\) and Envoy's SAN\s+matchers/);
+    expect(mismatch.fix.ko).toMatch(/DNS SAN이 하나도 없을 때만 CN/);
+    expect(mismatch.fix.ko).toMatch(/Go\(1\.15부터\)와\s+Envoy의 SAN 매처/);
+  });
+
   it('names each file after its id', () => {
     for (const f of readCatalogFiles()) expect(f.file).toBe(`${(f.data as { id: string }).id}.yaml`);
   });
