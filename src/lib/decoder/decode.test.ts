@@ -147,6 +147,12 @@ describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
     expect(decode('Verify return code: 26 (unsuitable certificate purpose)', catalog, { lang: 'en' }).matches[0]?.decoded[0]?.values.text).toBe('unsuitable certificate purpose');
   });
 
+  it('reads curl 51 with the NSS wording as a hostname mismatch, not the generic verify failure', () => {
+    const r = decode("curl: (51) Unable to communicate securely with peer: requested domain name does not match the server's certificate.", catalog, { lang: 'en' });
+    expect(r.matches.map((m) => [m.id, m.category, m.component])).toEqual([['hostname-mismatch', 'hostname-mismatch', 'curl']]);
+    expect(r.matches[0]?.decoded[0]?.values).toMatchObject({ exit: 51 });
+  });
+
   it('decodes alert numbers and curl exit codes even without an entry-specific text', () => {
     const r = decode('SSL alert number 116', catalog, { lang: 'en' });
     expect(r.matches[0]?.id).toBe('alert-certificate-required');
