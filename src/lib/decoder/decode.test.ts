@@ -165,6 +165,15 @@ describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
     expect(ids('x509: certificate has expired or is not yet valid: current time 2025-01-01T00:00:00Z is after 2024-12-31T00:00:00Z')).toEqual(['cert-expired']);
     expect(ids('x509: certificate has expired or is not yet valid: current time 2025-01-01T00:00:00Z is before 2025-02-01T00:00:00Z')).toEqual(['cert-not-yet-valid']);
     expect(ids("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'api'. (_ssl.c:1006)")).toEqual(['hostname-mismatch']);
+    expect(ids('Caused by: javax.net.ssl.SSLException: Unsupported or unrecognized SSL message')).toEqual(['java-unrecognized-ssl-message']);
+    expect(ids('javax.net.ssl.SSLException: unsupported or unrecognized ssl message')).toEqual(['java-unrecognized-ssl-message']);
+    expect(ids('javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake')).toEqual(['unexpected-eof']);
+    expect(ids('sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed')).toEqual(['cert-expired']);
+    expect(ids('javax.net.ssl.SSLHandshakeException: NotAfter: Tue Oct 10 12:00:00 UTC 2023')).toEqual(['cert-expired']);
+    expect(ids('Caused by: java.security.cert.CertificateNotYetValidException: NotBefore: Tue Oct 10 12:00:00 UTC 2030')).toEqual(['cert-not-yet-valid']);
+    expect(ids('Get "https://api:8443/": tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead')).toEqual(['hostname-mismatch']);
+    expect(ids('ssl.SSLZeroReturnError: TLS/SSL connection has been closed (EOF) (_ssl.c:1131)')).toEqual(['unexpected-eof']);
+    expect(ids('rpc error: code = Unavailable desc = connection closed before server preface received')).toEqual(['grpc-connection-closed-before-preface']);
     expect(ids('istiod: proxy istio-egressgateway attempted to access unauthorized certificates partner-cert: istio-egressgateway-service-account/istio-system is not authorized to read secrets: no RBAC policy matched')).toEqual(['sds-not-authorized']);
   });
 });
