@@ -1,11 +1,12 @@
 // The "alignment map" of a double-mTLS egress bundle: the strings that must be equal across
 // ServiceEntry, Gateway, VirtualService and the two DestinationRules, each link marked.
+import { BundleIndex } from './bundle-index.ts';
 import { parseFile, position, toResources } from './parse.ts';
 import type { InputFile } from './engine.ts';
 import type { Path, Resource, Text } from './types.ts';
 import { arr, byKind, drTlsBlocks, hostMatches, isObj, resId, str, strs } from './util.ts';
 import type { TlsAt } from './util.ts';
-import { destinations, drHost, gatewayServers, gwKey, vsRoutes } from './rules/_kit.ts';
+import { destinations, drHost, gwKey } from './rules/_kit.ts';
 import type { Server } from './rules/_kit.ts';
 
 export interface End { resource: string; file: string; path: string; value: string; line: number; column: number }
@@ -31,12 +32,11 @@ export interface Bundle {
 }
 
 /** Find the double-mTLS shape in a set of resources (first match), if any. */
-export function findBundle(rs: Resource[]): Bundle | undefined {
-  const servers = gatewayServers(rs).filter((s) => s.mode === 'ISTIO_MUTUAL');
-  const drs = byKind(rs, 'DestinationRule');
-  for (const vs of byKind(rs, 'VirtualService')) {
-    const routes = vsRoutes(vs);
-    const server = servers.find((s) => routes.some((r) => r.gateways.includes(gwKey(s.gw))));
+export function findBundle(rs: Resource[], index = new BundleIndex(rs)): Bundle | undefined {
+  for (const vs of index.vss) {
+    const routes = index.routes(vs);
+    const bound = new Set(routes.flatMap((r) => r.gateways));
+    const server = [...bound].flatMap((g) => index.serversByGw.get(g) ?? []).find((s) => s.mode === 'ISTIO_MUTUAL');
     if (!server) continue;
     const externalHost = strs(vs.spec.hosts)[0] ?? '';
     const b: Bundle = { vs, server, externalHost };
@@ -54,11 +54,11 @@ export function findBundle(rs: Resource[]): Bundle | undefined {
       return blocks.find((t) => t.subset === subset && t.port === port) ?? blocks.find((t) => t.port === port) ?? blocks[0];
     };
     if (b.mesh) {
-      b.dr1 = drs.find((d) => drHost(d) === b.mesh!.host);
+      b.dr1 = index.drsByHost.get(b.mesh.host)?.[0];
       if (b.dr1) b.dr1Tls = pick(b.dr1, 'ISTIO_MUTUAL', b.mesh.port, b.mesh.subset);
     }
     if (b.gwRoute) {
-      b.dr2 = drs.find((d) => drHost(d) === b.gwRoute!.host);
+      b.dr2 = index.drsByHost.get(b.gwRoute.host)?.[0];
       if (b.dr2) b.dr2Tls = pick(b.dr2, 'MUTUAL', b.gwRoute.port);
     }
     return b;

@@ -1,3 +1,4 @@
+import { BundleIndex } from './bundle-index.ts';
 import { parseFile, position, toResources } from './parse.ts';
 import type { ParseProblem } from './parse.ts';
 import { allRules } from './rules/index.ts';
@@ -74,7 +75,7 @@ export function lint(files: InputFile[], opts: LintOptions = {}): LintResult {
     findings.push({ file: src.file, rule: r.rule, severity: r.severity ?? rule.severity, ...pos, resource, message, docs: rule.docs });
   };
   const resources = toResources(docs);
-  const ctx: Ctx = { docs, problems, resources, report, now: opts.now ?? Date.now() };
+  const ctx: Ctx = { docs, problems, resources, index: new BundleIndex(resources), report, now: opts.now ?? Date.now() };
   for (const rule of rules) {
     try {
       rule.check(ctx);

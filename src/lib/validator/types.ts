@@ -1,3 +1,4 @@
+import type { BundleIndex } from './bundle-index.ts';
 import type { ParseProblem } from './parse.ts';
 import type { Document, LineCounter } from 'yaml';
 
@@ -68,6 +69,8 @@ export interface Ctx {
   docs: ParsedDoc[];
   problems: ParseProblem[];
   resources: Resource[];
+  /** Lookups over `resources` (by kind, host, gateway, name), built once per validation. */
+  index: BundleIndex;
   /** Current time in ms (certificate expiry); injectable for tests. */
   now: number;
   report(r: Report): void;

@@ -5,16 +5,26 @@ export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 export const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
 
-/** Edit distance, capped for speed: long strings are never "typos" of each other. */
-export function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3 || a.length > 64 || b.length > 64) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Edit distance, capped for speed: long strings are never "typos" of each other, and once every
+ * prefix is more than `max` edits away the answer is "far" (99) without finishing the table.
+ */
+export function distance(a: string, b: string, max = 99): number {
+  if (Math.abs(a.length - b.length) > Math.min(3, max) || a.length > 64 || b.length > 64) return 99;
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
-    prev = cur;
+    if (rowMin > max) return 99;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
@@ -24,12 +34,13 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let best: string | undefined;
   let bestD = 99;
   const w = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
     if (c === word) continue;
-    const d = c.toLowerCase() === w ? 0 : distance(w, c.toLowerCase());
+    const d = c.toLowerCase() === w ? 0 : distance(w, c.toLowerCase(), Math.min(limit, bestD));
     if (d < bestD) { best = c; bestD = d; }
   }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }
 
 export const resId = (r: Resource) => `${r.kind}/${r.ns}/${r.name}`;

@@ -1,6 +1,9 @@
 import type { Resource, Rule } from '../types.ts';
-import { byKind, didYouMean, hostMatches, isMeshInternal, strs } from '../util.ts';
-import { destinations, drHost, seHosts, vsBindsMesh, vsRoutes } from './_kit.ts';
+import { didYouMean, isMeshInternal, strs } from '../util.ts';
+import { destinations, vsBindsMesh } from './_kit.ts';
+
+/** Typo hints compare a host with every registry host: this many comparisons per run, then no hints. */
+const HINT_BUDGET = 20_000;
 
 export const rule: Rule = {
   id: 'align-host-registry',
@@ -12,24 +15,26 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const known = seHosts(ctx.resources);
+    const registry = ctx.index.registry;
+    const known = registry.all;
     if (!known.length) return;
-    const covered = (h: string) => known.some((k) => hostMatches(k, h));
+    const covered = registry.covers;
+    let budget = HINT_BUDGET;
     const external = (h: string) => !isMeshInternal(h) && !h.startsWith('*');
     const flag = (r: Resource, path: (string | number)[], host: string) => {
-      const hint = didYouMean(host, known);
+      const hint = (budget -= known.length) >= 0 ? didYouMean(host, known) : undefined;
       ctx.report({ rule: 'align-host-registry', at: r, path, on: 'value', msg: {
         ko: `\`${host}\`는 번들의 어느 ServiceEntry \`hosts\`에도 없다. 레지스트리에 없는 호스트라 이 설정은 조용히 무시되거나 \`REGISTRY_ONLY\`에서 \`502\`로 끝난다.${hint ? ` \`${hint}\`를 뜻했나?` : ' ServiceEntry를 더하자.'}`,
         en: `\`${host}\` is in no ServiceEntry \`hosts\` of the bundle. Not being a registry name, this config is silently ignored, or requests end in \`502\` under \`REGISTRY_ONLY\`.${hint ? ` Did you mean \`${hint}\`?` : ' Add a ServiceEntry.'}` } });
     };
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
-      const h = drHost(dr);
+    for (const dr of ctx.index.drs) {
+      const h = ctx.index.drHost(dr);
       if (external(h) && !covered(h)) flag(dr, ['spec', 'host'], h);
     }
-    for (const vs of byKind(ctx.resources, 'VirtualService')) {
+    for (const vs of ctx.index.vss) {
       // Hosts of an ingress-only VS are names clients use, not registry names: only mesh VSs count.
       if (vsBindsMesh(vs)) strs(vs.spec.hosts).forEach((h, i) => { if (external(h) && !covered(h)) flag(vs, ['spec', 'hosts', i], h); });
-      for (const r of vsRoutes(vs)) for (const d of destinations(r)) {
+      for (const r of ctx.index.routes(vs)) for (const d of destinations(r)) {
         if (external(d.host) && !covered(d.host)) flag(vs, [...d.path, 'host'], d.host);
       }
     }

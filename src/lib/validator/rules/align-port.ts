@@ -1,6 +1,4 @@
 import type { Rule } from '../types.ts';
-import { byKind } from '../util.ts';
-import { gatewayServers, gwKey, vsRoutes } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'align-port',
@@ -12,15 +10,14 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const servers = gatewayServers(ctx.resources);
-    for (const vs of byKind(ctx.resources, 'VirtualService')) {
-      for (const r of vsRoutes(vs)) {
+    for (const vs of ctx.index.vss) {
+      for (const r of ctx.index.routes(vs)) {
         const gws = r.gateways.filter((g) => g !== 'mesh');
         if (!gws.length || r.gateways.includes('mesh')) continue;
         r.ports.forEach((port, mi) => {
           if (port === undefined) return;
           for (const g of gws) {
-            const ports = servers.filter((s) => gwKey(s.gw) === g).map((s) => s.port);
+            const ports = (ctx.index.serversByGw.get(g) ?? []).map((s) => s.port);
             if (!ports.length || ports.includes(port)) continue;
             ctx.report({ rule: 'align-port', at: vs, path: ['spec', r.kind, r.index, 'match', mi, 'port'], on: 'value', msg: {
               ko: `게이트웨이 \`${g}\`용 라우트의 \`port: ${port}\`가 Gateway 서버 포트(${ports.join(', ')})와 다르다. 라우트가 매치되지 않아 게이트웨이에서 \`404\`가 난다. \`port: ${ports[0]}\`로 맞추자.`,

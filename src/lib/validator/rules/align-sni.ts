@@ -1,8 +1,8 @@
 import type { Rule } from '../types.ts';
 import { hostMatches, str, strs } from '../util.ts';
 import { findBundle } from '../alignment.ts';
-import { byKind, drTlsBlocks } from '../util.ts';
-import { drHost, gatewayServers } from './_kit.ts';
+import { hostSet } from '../bundle-index.ts';
+import { drTlsBlocks } from '../util.ts';
 
 export const rule: Rule = {
   id: 'align-sni',
@@ -14,16 +14,18 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const b = findBundle(ctx.resources);
+    const b = findBundle(ctx.resources, ctx.index);
     // Hop-1 DRs: ISTIO_MUTUAL toward the gateway Service. Their sni must be a server host.
-    const servers = gatewayServers(ctx.resources).filter((s) => s.mode === 'ISTIO_MUTUAL');
-    const gwHosts = servers.flatMap((s) => s.hosts);
+    const servers = ctx.index.servers.filter((s) => s.mode === 'ISTIO_MUTUAL');
+    const hostsOfServers = hostSet(servers.flatMap((s) => s.hosts));
+    const gwHosts = hostsOfServers.all;
     if (servers.length) {
-      for (const dr of byKind(ctx.resources, 'DestinationRule')) {
-        if (!/gateway/.test(drHost(dr)) && drHost(dr) !== b?.mesh?.host) continue;
+      for (const dr of ctx.index.drs) {
+        const host = ctx.index.drHost(dr);
+        if (!/gateway/.test(host) && host !== b?.mesh?.host) continue;
         for (const t of drTlsBlocks(dr)) {
           const sni = str(t.tls.sni);
-          if (str(t.tls.mode) !== 'ISTIO_MUTUAL' || !sni || gwHosts.some((h) => hostMatches(h, sni))) continue;
+          if (str(t.tls.mode) !== 'ISTIO_MUTUAL' || !sni || hostsOfServers.covers(sni)) continue;
           ctx.report({ rule: 'align-sni', at: dr, path: [...t.path, 'sni'], on: 'value', msg: {
             ko: `홉 1 DR의 \`sni: ${sni}\`가 Gateway 서버 \`hosts\`(${gwHosts.join(', ')})와 다르다. 게이트웨이가 필터 체인을 찾지 못해 연결이 리셋된다. \`sni: ${gwHosts[0]}\`로 맞추자.`,
             en: `Hop 1's DR \`sni: ${sni}\` differs from the Gateway server \`hosts\` (${gwHosts.join(', ')}). The gateway finds no filter chain and resets the connection. Write \`sni: ${gwHosts[0]}\`.` } });

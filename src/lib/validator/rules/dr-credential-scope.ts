@@ -1,6 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, drTlsBlocks, exportScope, str } from '../util.ts';
-import { gatewayNamespaces } from './_kit.ts';
+import { drTlsBlocks, exportScope, str } from '../util.ts';
 
 export const rule: Rule = {
   id: 'dr-credential-scope',
@@ -12,8 +11,8 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const gwNs = gatewayNamespaces(ctx.resources);
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    const gwNs = ctx.index.gatewayNamespaces;
+    for (const dr of ctx.index.kind('DestinationRule')) {
       if (dr.spec.workloadSelector) continue;
       const b = drTlsBlocks(dr).find((x) => str(x.tls.credentialName));
       if (!b) continue;

@@ -1,6 +1,5 @@
 import type { Resource, Rule } from '../types.ts';
-import { byKind, exportScope } from '../util.ts';
-import { drHost } from './_kit.ts';
+import { exportScope, str } from '../util.ts';
 
 const overlap = (a: Resource, b: Resource) => {
   const sa = exportScope(a), sb = exportScope(b);
@@ -18,17 +17,26 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const drs = byKind(ctx.resources, 'DestinationRule').filter((d) => !d.spec.workloadSelector && drHost(d));
-    for (let i = 0; i < drs.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const a = drs[j]!, b = drs[i]!;
-        if (drHost(a) !== drHost(b) || !overlap(a, b)) continue;
-        const same = a.ns === b.ns;
-        ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', severity: same ? 'warning' : 'info', msg: same ? {
-          ko: `\`${drHost(b)}\`에 대한 DestinationRule이 이미 있다(\`${a.name}\`). 같은 네임스페이스의 두 DR은 에러 없이 합쳐지고 \`trafficPolicy\`는 먼저 만든 쪽만 쓰이므로, 한쪽 설정이 조용히 무시된다. 두 DR을 하나로 합치자.`,
-          en: `A DestinationRule for \`${drHost(b)}\` already exists (\`${a.name}\`). Two DRs in one namespace are merged silently and only the older one's \`trafficPolicy\` is used, so one set of settings is ignored. Merge them into one DR.` } : {
-          ko: `\`${drHost(b)}\`에 대한 DestinationRule이 \`${a.ns}/${a.name}\`에도 있다. 네임스페이스가 달라 합쳐지지는 않지만, 프록시마다 자기 네임스페이스의 DR을 먼저 고르므로 호출하는 쪽에 따라 다른 정책이 적용된다. 의도한 것인지 확인하자.`,
-          en: `A DestinationRule for \`${drHost(b)}\` also exists in \`${a.ns}/${a.name}\`. Being in different namespaces they are not merged, but each proxy prefers the rule in its own namespace, so callers get different policies. Make sure that is intended.` } });
+    // DRs grouped by host: only DRs of one host are compared, each with the earlier ones, and a DR
+    // is reported at most once per kind of clash (same namespace: merged; other namespace: shadowed).
+    for (const [host, all] of ctx.index.drsByHost) {
+      const drs = all.filter((d) => !d.spec.workloadSelector && str(d.spec.host));
+      for (let i = 1; i < drs.length; i++) {
+        const b = drs[i]!;
+        let sameNs: Resource | undefined, otherNs: Resource | undefined;
+        for (let j = 0; j < i && !(sameNs && otherNs); j++) {
+          const a = drs[j]!;
+          if (a.ns === b.ns ? sameNs : otherNs) continue;
+          if (!overlap(a, b)) continue;
+          if (a.ns === b.ns) sameNs = a;
+          else otherNs = a;
+        }
+        if (sameNs) ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', msg: {
+          ko: `\`${host}\`에 대한 DestinationRule이 이미 있다(\`${sameNs.name}\`). 같은 네임스페이스의 두 DR은 에러 없이 합쳐지고 \`trafficPolicy\`는 먼저 만든 쪽만 쓰이므로, 한쪽 설정이 조용히 무시된다. 두 DR을 하나로 합치자.`,
+          en: `A DestinationRule for \`${host}\` already exists (\`${sameNs.name}\`). Two DRs in one namespace are merged silently and only the older one's \`trafficPolicy\` is used, so one set of settings is ignored. Merge them into one DR.` } });
+        if (otherNs) ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', severity: 'info', msg: {
+          ko: `\`${host}\`에 대한 DestinationRule이 \`${otherNs.ns}/${otherNs.name}\`에도 있다. 네임스페이스가 달라 합쳐지지는 않지만, 프록시마다 자기 네임스페이스의 DR을 먼저 고르므로 호출하는 쪽에 따라 다른 정책이 적용된다. 의도한 것인지 확인하자.`,
+          en: `A DestinationRule for \`${host}\` also exists in \`${otherNs.ns}/${otherNs.name}\`. Being in different namespaces they are not merged, but each proxy prefers the rule in its own namespace, so callers get different policies. Make sure that is intended.` } });
       }
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, isObj } from '../util.ts';
+import { isObj } from '../util.ts';
 import { drPolicies, seconds } from './_kit.ts';
 
 export const rule: Rule = {
@@ -12,7 +12,7 @@ export const rule: Rule = {
   },
   docs: 'egress/connection-tuning/',
   check(ctx) {
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       for (const { tp, path } of drPolicies(dr)) {
         const tcp = isObj(tp.connectionPool) && isObj(tp.connectionPool.tcp) ? tp.connectionPool.tcp : undefined;
         if (!tcp || !isObj(tcp.tcpKeepalive)) continue;

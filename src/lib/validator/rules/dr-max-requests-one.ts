@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { arr, byKind, isObj } from '../util.ts';
+import { arr, isObj } from '../util.ts';
 
 export const rule: Rule = {
   id: 'dr-max-requests-one',
@@ -11,7 +11,7 @@ export const rule: Rule = {
   },
   docs: 'egress/connection-tuning/',
   check(ctx) {
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       const visit = (tp: unknown, path: (string | number)[]) => {
         if (!isObj(tp)) return;
         const cp = tp.connectionPool;

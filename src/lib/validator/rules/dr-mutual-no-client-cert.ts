@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, drTlsBlocks, str } from '../util.ts';
+import { drTlsBlocks, str } from '../util.ts';
 
 export const rule: Rule = {
   id: 'dr-mutual-no-client-cert',
@@ -11,7 +11,7 @@ export const rule: Rule = {
   },
   docs: 'patterns/mutual-tls/',
   check(ctx) {
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       for (const b of drTlsBlocks(dr)) {
         if (str(b.tls.mode) !== 'MUTUAL' || str(b.tls.credentialName)) continue;
         const cert = str(b.tls.clientCertificate), key = str(b.tls.privateKey);

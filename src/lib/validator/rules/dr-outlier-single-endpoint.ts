@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { arr, byKind, str, strs } from '../util.ts';
+import { arr, str, strs } from '../util.ts';
 import { drHost, drPolicies } from './_kit.ts';
 
 export const rule: Rule = {
@@ -13,12 +13,12 @@ export const rule: Rule = {
   docs: 'egress/connection-tuning/',
   check(ctx) {
     const single = new Set<string>();
-    for (const se of byKind(ctx.resources, 'ServiceEntry')) {
+    for (const se of ctx.index.kind('ServiceEntry')) {
       const eps = arr(se.spec.endpoints);
       const addrs = strs(se.spec.addresses);
       if (eps.length === 1 || (eps.length === 0 && str(se.spec.resolution) === 'STATIC' && addrs.length === 1)) strs(se.spec.hosts).forEach((h) => single.add(h));
     }
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       if (!single.has(drHost(dr))) continue;
       for (const { tp, path } of drPolicies(dr)) {
         if (!tp.outlierDetection) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { arr, byKind, isObj, str } from '../util.ts';
+import { arr, isObj, str } from '../util.ts';
 
 const REPLACED = ['connectionPool', 'outlierDetection', 'loadBalancer', 'tls'] as const;
 
@@ -13,7 +13,7 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       const top = isObj(dr.spec.trafficPolicy) ? dr.spec.trafficPolicy : {};
       const policies: { p: Record<string, unknown>; path: (string | number)[]; inherited: Record<string, unknown> }[] = [
         { p: top, path: ['spec', 'trafficPolicy'], inherited: top },

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, str } from '../util.ts';
+import { str } from '../util.ts';
 
 export const rule: Rule = {
   id: 'dr-short-host',
@@ -11,12 +11,12 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const services = ctx.resources.filter((r) => r.group === '' && r.kind === 'Service');
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.drs) {
       const host = str(dr.spec.host);
       if (!host || host.includes('.') || host.includes('*')) continue;
-      const sameNs = services.some((s) => s.name === host && s.ns === dr.ns);
-      const elsewhere = services.find((s) => s.name === host && s.ns !== dr.ns);
+      const services = ctx.index.servicesByName.get(host) ?? [];
+      const sameNs = services.some((s) => s.ns === dr.ns);
+      const elsewhere = services.find((s) => s.ns !== dr.ns);
       const gatewayLike = /gateway/.test(host) && dr.ns !== 'istio-system' && !sameNs;
       const expanded = `${host}.${dr.ns}.svc.cluster.local`;
       const target = elsewhere ? `${host}.${elsewhere.ns}.svc.cluster.local` : gatewayLike ? `${host}.istio-system.svc.cluster.local` : undefined;

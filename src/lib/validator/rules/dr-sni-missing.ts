@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
-import { byKind, drTlsBlocks, hostMatches, str } from '../util.ts';
-import { destinations, drHost, gatewayServers, TLS_ORIGINATING, vsRoutes } from './_kit.ts';
+import { drTlsBlocks, hostMatches, str } from '../util.ts';
+import { destinations, drHost, TLS_ORIGINATING } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'dr-sni-missing',
@@ -12,10 +12,10 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const servers = gatewayServers(ctx.resources).filter((s) => s.mode === 'ISTIO_MUTUAL' && s.hosts.some((h) => h !== '*'));
-    const meshToGw = new Set(byKind(ctx.resources, 'VirtualService').flatMap(vsRoutes)
+    const servers = ctx.index.servers.filter((s) => s.mode === 'ISTIO_MUTUAL' && s.hosts.some((h) => h !== '*'));
+    const meshToGw = new Set(ctx.index.allRoutes
       .filter((r) => r.gateways.includes('mesh')).flatMap(destinations).map((d) => d.host));
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       const host = drHost(dr);
       for (const b of drTlsBlocks(dr)) {
         const mode = str(b.tls.mode);

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, drTlsBlocks, str, strs } from '../util.ts';
+import { drTlsBlocks, str, strs } from '../util.ts';
 import { TLS_ORIGINATING } from './_kit.ts';
 
 export const rule: Rule = {
@@ -12,7 +12,7 @@ export const rule: Rule = {
   },
   docs: 'patterns/origination/',
   check(ctx) {
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
+    for (const dr of ctx.index.kind('DestinationRule')) {
       for (const b of drTlsBlocks(dr)) {
         const mode = str(b.tls.mode);
         if (!mode || !TLS_ORIGINATING.includes(mode)) continue;

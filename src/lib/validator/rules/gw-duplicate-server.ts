@@ -1,6 +1,5 @@
 import type { Rule } from '../types.ts';
 import { isObj } from '../util.ts';
-import { gatewayServers } from './_kit.ts';
 
 const selectorKey = (s: unknown) => (isObj(s) ? JSON.stringify(Object.entries(s).sort()) : '');
 
@@ -15,7 +14,7 @@ export const rule: Rule = {
   docs: 'egress/gateway-basics/',
   check(ctx) {
     const seen = new Map<string, string>();
-    for (const s of gatewayServers(ctx.resources)) {
+    for (const s of ctx.index.servers) {
       if (s.port === undefined) continue;
       for (const [hi, host] of s.hosts.entries()) {
         const key = `${selectorKey(s.gw.spec.selector)}|${s.port}|${host}`;

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
-import { byKind, drTlsBlocks, str } from '../util.ts';
-import { destinations, drHost, gatewayServers, gwKey, vsRoutes } from './_kit.ts';
+import { drTlsBlocks, str } from '../util.ts';
+import { destinations, gwKey } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'gw-istio-mutual-no-dr',
@@ -12,17 +12,15 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const servers = gatewayServers(ctx.resources).filter((s) => s.mode === 'ISTIO_MUTUAL');
+    const servers = ctx.index.servers.filter((s) => s.mode === 'ISTIO_MUTUAL');
     if (!servers.length) return;
-    const routes = byKind(ctx.resources, 'VirtualService').flatMap(vsRoutes);
-    const drs = byKind(ctx.resources, 'DestinationRule');
     for (const s of servers) {
       const key = gwKey(s.gw);
       // Which VSs attach to this gateway, and where do their mesh routes send traffic?
-      const vss = new Set(routes.filter((r) => r.gateways.includes(key)).map((r) => r.vs));
-      const gwHosts = new Set(routes.filter((r) => vss.has(r.vs) && r.gateways.includes('mesh')).flatMap(destinations).map((d) => d.host));
+      const vss = new Set((ctx.index.routesByGateway.get(key) ?? []).map((r) => r.vs));
+      const gwHosts = new Set([...vss].flatMap((vs) => ctx.index.routes(vs)).filter((r) => r.gateways.includes('mesh')).flatMap(destinations).map((d) => d.host));
       for (const host of gwHosts) {
-        const ok = drs.some((d) => drHost(d) === host && drTlsBlocks(d).some((b) => str(b.tls.mode) === 'ISTIO_MUTUAL'));
+        const ok = (ctx.index.drsByHost.get(host) ?? []).some((d) => drTlsBlocks(d).some((b) => str(b.tls.mode) === 'ISTIO_MUTUAL'));
         if (ok) continue;
         ctx.report({ rule: 'gw-istio-mutual-no-dr', at: s.gw, path: ['spec', 'servers', s.index, 'tls', 'mode'], on: 'value', msg: {
           ko: `이 서버는 \`ISTIO_MUTUAL\`로 클라이언트 인증서를 요구하는데, 사이드카가 \`${host}\`로 갈 때 쓸 \`ISTIO_MUTUAL\` DR이 번들에 없다. 핸드셰이크가 맞지 않아 연결이 리셋된다. \`host: ${host}\`, \`tls.mode: ISTIO_MUTUAL\`, \`sni: ${s.hosts[0] ?? '<외부 호스트>'}\`인 DR을 더하자.`,

@@ -1,6 +1,5 @@
 import type { Rule } from '../types.ts';
 import { isObj, str } from '../util.ts';
-import { gatewayServers } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'gw-passthrough-protocol',
@@ -12,7 +11,7 @@ export const rule: Rule = {
   },
   docs: 'patterns/passthrough/',
   check(ctx) {
-    for (const s of gatewayServers(ctx.resources)) {
+    for (const s of ctx.index.servers) {
       if (s.mode !== 'PASSTHROUGH' && s.mode !== 'AUTO_PASSTHROUGH') continue;
       const base = ['spec', 'servers', s.index];
       if (s.protocol && s.protocol !== 'TLS' && s.protocol !== 'HTTPS') {

@@ -1,6 +1,5 @@
 import type { Rule } from '../types.ts';
 import { isObj, str, strs } from '../util.ts';
-import { gatewayServers } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'gw-tls-missing',
@@ -12,7 +11,7 @@ export const rule: Rule = {
   },
   docs: 'patterns/termination/',
   check(ctx) {
-    for (const s of gatewayServers(ctx.resources)) {
+    for (const s of ctx.index.servers) {
       const base = ['spec', 'servers', s.index];
       if ((s.protocol === 'HTTPS' || s.protocol === 'TLS') && !isObj(s.server.tls)) {
         ctx.report({ rule: 'gw-tls-missing', at: s.gw, path: [...base, 'port', 'protocol'], on: 'value', msg: {

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.ts';
-import { arr, byKind, exportScope, isObj, str } from '../util.ts';
-import { destinations, drHost, gatewayNamespaces, TLS_ORIGINATING, vsRoutes } from './_kit.ts';
-import { drTlsBlocks } from '../util.ts';
+import { arr, drTlsBlocks, exportScope, isObj, str } from '../util.ts';
+import { destinations, TLS_ORIGINATING } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'se-double-tls',
@@ -13,16 +12,17 @@ export const rule: Rule = {
   },
   docs: 'patterns/origination/',
   check(ctx) {
-    const gwNs = gatewayNamespaces(ctx.resources);
-    const viaGateway = new Set(byKind(ctx.resources, 'VirtualService').flatMap(vsRoutes)
+    const gwNs = ctx.index.gatewayNamespaces;
+    const viaGateway = new Set(ctx.index.allRoutes
       .filter((r) => !r.gateways.includes('mesh')).flatMap(destinations).map((d) => `${d.host}|${d.port ?? ''}`));
-    for (const dr of byKind(ctx.resources, 'DestinationRule')) {
-      const host = drHost(dr);
+    for (const dr of ctx.index.drs) {
+      const host = ctx.index.drHost(dr);
+      const ses = ctx.index.seByHost.get(host);
+      if (!ses) continue;
       const scope = exportScope(dr);
       if (scope !== '*' && [...scope].every((n) => gwNs.has(n))) continue; // gateway-only DR
       const tlsPorts = new Map<number, string>();
-      for (const se of byKind(ctx.resources, 'ServiceEntry')) {
-        if (!arr(se.spec.hosts).includes(host)) continue;
+      for (const se of ses) {
         for (const p of arr(se.spec.ports)) {
           if (isObj(p) && typeof p.number === 'number' && ['HTTPS', 'TLS'].includes(String(p.protocol).toUpperCase())) tlsPorts.set(p.number, String(p.protocol));
         }

@@ -1,6 +1,6 @@
 import type { Resource, Rule } from '../types.ts';
 import { parseCert, pemBlocks, privateKeyPublic } from '../pem.ts';
-import { credentialRefs, isSecret, secretEntries } from './_credentials.ts';
+import { isSecret, secretEntries } from './_credentials.ts';
 
 const PAIRS: [string, string][] = [['tls.crt', 'tls.key'], ['cert', 'key']];
 const CA_KEYS = ['ca.crt', 'cacert'];
@@ -20,8 +20,10 @@ export const rule: Rule = {
     const report = (s: Resource, key: string, field: string, ko: string, en: string, path?: (string | number)[]) =>
       ctx.report({ rule: 'secret-keys', at: s, path: path ?? [field, key], msg: { ko, en } });
     // Key names, for the secrets the bundle's credentialName references point at.
-    for (const ref of credentialRefs(ctx.resources)) {
-      const s = secrets.find((x) => x.name === ref.name && x.ns === ref.by.ns) ?? secrets.find((x) => x.name === ref.name);
+    const byName = ctx.index.secretsByName;
+    for (const ref of ctx.index.credentialRefs) {
+      const named = byName.get(ref.name) ?? [];
+      const s = named.find((x) => x.ns === ref.by.ns) ?? named[0];
       if (!s) continue;
       const keys = secretEntries(s).map((e) => e.key);
       const path = keys.length ? [s.obj.data ? 'data' : 'stringData'] : ['metadata', 'name'];
@@ -29,7 +31,7 @@ export const rule: Rule = {
         report(s, '', '', `\`${ref.by.kind}/${ref.by.name}\`가 이 시크릿을 자격 증명으로 쓰는데 인증서와 개인 키 쌍(\`tls.crt\`/\`tls.key\` 또는 \`cert\`/\`key\`)이 없다(있는 키: ${keys.join(', ') || '없음'}). SDS가 인증서를 찾지 못해 핸드셰이크가 실패한다. 키 이름을 둘 중 한 방식으로 맞추자.`,
           `\`${ref.by.kind}/${ref.by.name}\` uses this secret as a credential, but it has no certificate/key pair (\`tls.crt\`/\`tls.key\` or \`cert\`/\`key\`; keys present: ${keys.join(', ') || 'none'}). SDS finds no certificate and handshakes fail. Rename the keys to one of the two conventions.`, path);
       }
-      const caSibling = secrets.some((x) => x.name === `${ref.name}-cacert` && x.ns === s.ns);
+      const caSibling = (byName.get(`${ref.name}-cacert`) ?? []).some((x) => x.ns === s.ns);
       if (ref.needsCa && !CA_KEYS.some((k) => keys.includes(k)) && !caSibling) {
         report(s, '', '', `\`${ref.by.kind}/${ref.by.name}\`는 이 시크릿의 CA로 상대 인증서를 검증해야 하는데 \`ca.crt\`(또는 \`cacert\`)가 없고 \`${ref.name}-cacert\` 시크릿도 없다. ${ref.role === 'gateway' ? '클라이언트 인증서를 검증할 수 없다' : '서버 인증서를 검증할 CA가 없다'}. \`ca.crt\` 키에 CA 인증서를 넣자.`,
           `\`${ref.by.kind}/${ref.by.name}\` must verify the peer with this secret's CA, but it has no \`ca.crt\` (or \`cacert\`) and there is no \`${ref.name}-cacert\` secret. ${ref.role === 'gateway' ? 'Client certificates cannot be verified' : 'There is no CA to verify the server certificate'}. Put the CA certificate under \`ca.crt\`.`, path);

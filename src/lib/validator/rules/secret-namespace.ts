@@ -1,5 +1,4 @@
 import type { Rule } from '../types.ts';
-import { credentialRefs, isSecret } from './_credentials.ts';
 
 export const rule: Rule = {
   id: 'secret-namespace',
@@ -11,9 +10,8 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const secrets = ctx.resources.filter(isSecret);
-    for (const ref of credentialRefs(ctx.resources)) {
-      const named = secrets.filter((s) => s.name === ref.name);
+    for (const ref of ctx.index.credentialRefs) {
+      const named = ctx.index.secretsByName.get(ref.name) ?? [];
       if (!named.length || named.some((s) => s.ns === ref.by.ns)) continue;
       const where = named.map((s) => s.ns).join(', ');
       ctx.report({ rule: 'secret-namespace', at: ref.by, path: ref.path, on: 'value', msg: {

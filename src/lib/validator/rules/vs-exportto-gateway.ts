@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, strs, visibleFrom } from '../util.ts';
+import { strs, visibleFrom } from '../util.ts';
 import { gwRef } from '../util.ts';
 
 export const rule: Rule = {
@@ -12,7 +12,7 @@ export const rule: Rule = {
   },
   docs: 'egress/gateway-basics/',
   check(ctx) {
-    for (const vs of byKind(ctx.resources, 'VirtualService')) {
+    for (const vs of ctx.index.kind('VirtualService')) {
       if (!strs(vs.spec.exportTo).length) continue;
       strs(vs.spec.gateways).forEach((g, i) => {
         if (g === 'mesh') return;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, strs } from '../util.ts';
+import { strs } from '../util.ts';
 import { gwKey } from './_kit.ts';
 import { gwRef } from '../util.ts';
 
@@ -13,10 +13,10 @@ export const rule: Rule = {
   },
   docs: 'egress/gateway-basics/',
   check(ctx) {
-    const gws = byKind(ctx.resources, 'Gateway');
+    const gws = ctx.index.kind('Gateway');
     if (!gws.length) return;
     const keys = new Set(gws.map(gwKey));
-    for (const vs of byKind(ctx.resources, 'VirtualService')) {
+    for (const vs of ctx.index.kind('VirtualService')) {
       strs(vs.spec.gateways).forEach((g, i) => {
         if (g === 'mesh') return;
         const key = gwRef(g, vs.ns);

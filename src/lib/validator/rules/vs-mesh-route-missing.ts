@@ -1,6 +1,7 @@
 import type { Rule } from '../types.ts';
-import { byKind, isObj, str, strs } from '../util.ts';
-import { gwKey, vsBindsMesh, vsGateways, vsRoutes } from './_kit.ts';
+import type { Resource } from '../types.ts';
+import { isObj, str, strs } from '../util.ts';
+import { gwKey, vsBindsMesh, vsGateways } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'vs-mesh-route-missing',
@@ -12,17 +13,22 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const egress = new Set(byKind(ctx.resources, 'Gateway')
+    const egress = new Set(ctx.index.gateways
       .filter((g) => isObj(g.spec.selector) && Object.values(g.spec.selector).some((v) => /egress/.test(String(v))))
       .map(gwKey));
     if (!egress.size) return;
-    const vss = byKind(ctx.resources, 'VirtualService');
-    for (const vs of vss) {
+    // Mesh-bound VirtualServices by host: another one for the same host routes the sidecars.
+    const meshByHost = new Map<string, Set<Resource>>();
+    for (const o of ctx.index.vss) {
+      if (!vsBindsMesh(o)) continue;
+      for (const h of strs(o.spec.hosts)) (meshByHost.get(h) ?? meshByHost.set(h, new Set()).get(h)!).add(o);
+    }
+    for (const vs of ctx.index.vss) {
       if (!vsGateways(vs).some((g) => egress.has(g))) continue;
       const hosts = strs(vs.spec.hosts);
-      const meshElsewhere = vss.some((o) => o !== vs && vsBindsMesh(o) && strs(o.spec.hosts).some((h) => hosts.includes(h)));
+      const meshElsewhere = hosts.some((h) => [...(meshByHost.get(h) ?? [])].some((o) => o !== vs));
       if (meshElsewhere) continue;
-      const meshRoutes = vsRoutes(vs).filter((r) => r.gateways.includes('mesh'));
+      const meshRoutes = ctx.index.routes(vs).filter((r) => r.gateways.includes('mesh'));
       if (!vsBindsMesh(vs)) {
         ctx.report({ rule: 'vs-mesh-route-missing', at: vs, path: ['spec', 'gateways'], msg: {
           ko: `이그레스 게이트웨이에 붙은 VS인데 \`gateways\`에 \`mesh\`가 없고, 같은 호스트(${hosts.join(', ')})의 메시 VS도 없다. 사이드카는 게이트웨이로 보내지 않고 바로 외부로 나가며, 요청은 성공해도 이중 mTLS는 한 겹도 적용되지 않는다. \`gateways\`에 \`mesh\`를 더하고 메시 라우트의 목적지를 게이트웨이 Service로 두자.`,

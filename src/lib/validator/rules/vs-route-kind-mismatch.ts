@@ -1,6 +1,5 @@
 import type { Rule } from '../types.ts';
-import { byKind, hostMatches, strs } from '../util.ts';
-import { gatewayServers, gwKey, vsRoutes } from './_kit.ts';
+import { hostMatches, strs } from '../util.ts';
 
 const TERMINATING = ['SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'];
 
@@ -14,12 +13,11 @@ export const rule: Rule = {
   },
   docs: 'egress/passthrough-vs-origination/',
   check(ctx) {
-    const servers = gatewayServers(ctx.resources);
-    for (const vs of byKind(ctx.resources, 'VirtualService')) {
+    for (const vs of ctx.index.vss) {
       const hosts = strs(vs.spec.hosts);
-      for (const r of vsRoutes(vs)) {
+      for (const r of ctx.index.routes(vs)) {
         for (const g of r.gateways) {
-          const relevant = servers.filter((s) => gwKey(s.gw) === g && s.hosts.some((sh) => hosts.some((h) => hostMatches(sh, h) || hostMatches(h, sh))));
+          const relevant = (ctx.index.serversByGw.get(g) ?? []).filter((s) => s.hosts.some((sh) => hosts.some((h) => hostMatches(sh, h) || hostMatches(h, sh))));
           if (!relevant.length) continue;
           const allPassthrough = relevant.every((s) => s.mode === 'PASSTHROUGH' || s.mode === 'AUTO_PASSTHROUGH');
           const allTerminatingHttps = relevant.every((s) => s.protocol === 'HTTPS' && TERMINATING.includes(s.mode ?? ''));

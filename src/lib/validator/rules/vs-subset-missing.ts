@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
-import { arr, byKind, isObj, str } from '../util.ts';
-import { destinations, drHost, vsRoutes } from './_kit.ts';
+import { arr, isObj, str } from '../util.ts';
+import { destinations } from './_kit.ts';
 
 export const rule: Rule = {
   id: 'vs-subset-missing',
@@ -12,13 +12,12 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const drs = byKind(ctx.resources, 'DestinationRule');
-    for (const vs of byKind(ctx.resources, 'VirtualService')) {
-      for (const route of vsRoutes(vs)) {
+    for (const vs of ctx.index.vss) {
+      for (const route of ctx.index.routes(vs)) {
         for (const d of destinations(route)) {
           if (!d.subset) continue;
-          const forHost = drs.filter((x) => drHost(x) === d.host);
-          if (!forHost.length) continue;
+          const forHost = ctx.index.drsByHost.get(d.host);
+          if (!forHost) continue;
           const names = forHost.flatMap((x) => arr(x.spec.subsets).filter(isObj).map((s) => str(s.name) ?? ''));
           if (names.includes(d.subset)) continue;
           ctx.report({ rule: 'vs-subset-missing', at: vs, path: [...d.path, 'subset'], on: 'value', msg: {
