@@ -8,21 +8,45 @@
 #       EKU: serverAuth | clientAuth | serverAuth,clientAuth
 #       SAN: openssl syntax, e.g. "DNS:app.lab.internal,IP:127.0.0.1" or "URI:spiffe://lab.internal/front"
 #       expired: the certificate was valid for one day in 2024 (for the break-it scenarios)
+#
+# Setup may run again days later: a certificate already there is kept only while it stays valid
+# for CERT_MIN_VALID more seconds (`openssl x509 -checkend`) and, for a leaf, still chains to its
+# CA (a renewed CA has a new key). Otherwise it is made again and CERTS_CHANGED is set to 1, so
+# setup knows the running proxies must restart to load the new files.
 
 CERT_DAYS="${CERT_DAYS:-30}"
+CERT_MIN_VALID="${CERT_MIN_VALID:-3600}"
+CERTS_CHANGED=0
+
+# _still_valid CERT: true when CERT does not expire within CERT_MIN_VALID seconds.
+_still_valid() {
+  openssl x509 -in "$1" -noout -checkend "$CERT_MIN_VALID" >/dev/null 2>&1
+}
+
+# _chains_to CERT CA_CERT: true when CERT is signed by CA_CERT (dates not checked: the deliberately
+# expired leaf of break-it must still count as "kept").
+_chains_to() {
+  openssl verify -no_check_time -CAfile "$2" "$1" >/dev/null 2>&1
+}
 
 # _key PATH: an EC P-256 private key (fast to make, accepted by Envoy, nginx and curl).
 _key() {
   run openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"
 }
 
+# CERTS_CHANGED is read by the setup scripts (compose_up in compose.sh).
+# shellcheck disable=SC2034
 cert_ca() {
   local dir="$1" name="$2" cn="$3"
   if [[ -f "$dir/$name.crt" && "$DRY_RUN" != 1 ]]; then
-    printf '  keep %s/%s.crt (already there)\n' "$dir" "$name"
-    return 0
+    if _still_valid "$dir/$name.crt"; then
+      printf '  keep %s/%s.crt (already there)\n' "$dir" "$name"
+      return 0
+    fi
+    printf '  renew %s/%s.crt (expires within %ss)\n' "$dir" "$name" "$CERT_MIN_VALID"
   fi
   [[ "$DRY_RUN" == 1 ]] || mkdir -p "$dir"
+  CERTS_CHANGED=1
   write_file "$dir/$name.ext" <<CNF
 [req]
 distinguished_name = dn
@@ -38,12 +62,20 @@ CNF
     -out "$dir/$name.crt"
 }
 
+# shellcheck disable=SC2034
 cert_leaf() {
   local dir="$1" name="$2" ca="$3" cn="$4" eku="$5" san="$6" expired="${7:-}"
   if [[ -f "$dir/$name.crt" && "$DRY_RUN" != 1 ]]; then
-    printf '  keep %s/%s.crt (already there)\n' "$dir" "$name"
-    return 0
+    if ! _chains_to "$dir/$name.crt" "$dir/$ca.crt"; then
+      printf '  renew %s/%s.crt (not signed by the current %s)\n' "$dir" "$name" "$ca"
+    elif [[ "$expired" != expired ]] && ! _still_valid "$dir/$name.crt"; then
+      printf '  renew %s/%s.crt (expires within %ss)\n' "$dir" "$name" "$CERT_MIN_VALID"
+    else
+      printf '  keep %s/%s.crt (already there)\n' "$dir" "$name"
+      return 0
+    fi
   fi
+  CERTS_CHANGED=1
   write_file "$dir/$name.ext" <<CNF
 [v3_leaf]
 basicConstraints = critical, CA:FALSE

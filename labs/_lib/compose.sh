@@ -21,6 +21,16 @@ prereq_compose() {
   check_openssl
 }
 
+# compose_up: start the lab's containers. When setup made new certificates (first run, or a
+# renewal), recreate them: Envoy and nginx read certificate files only when they start.
+compose_up() {
+  if [[ "$CERTS_CHANGED" == 1 ]]; then
+    compose up -d --wait --force-recreate
+  else
+    compose up -d --wait
+  fi
+}
+
 # wait_ready URL [SECONDS]: poll until URL answers 200 (Envoy's admin /ready).
 wait_ready() {
   local url="$1" limit="${2:-60}" i

@@ -89,6 +89,39 @@ describe('certificate generation (labs/_lib/certs.sh)', () => {
     expect(run('openssl', ['x509', '-in', join(work, 'certs', 'a.crt'), '-noout', '-serial']).stdout).toBe(first);
   });
 
+  it('setup again later: a certificate about to expire is made again, with the leaves it signed', () => {
+    const work = tempDir('certs-renew');
+    dirs.push(work);
+    const fingerprint = (f: string) => run('openssl', ['x509', '-in', join(work, 'certs', f), '-noout', '-fingerprint', '-sha256']).stdout;
+    expect(labBash('break-it', work, 'make_certs').code).toBe(0);
+    const before = { ca: fingerprint('ca.crt'), partner: fingerprint('partner.crt'), rogue: fingerprint('rogue-ca.crt'), expired: fingerprint('front-client-expired.crt') };
+    // Nothing expires within the default hour: everything is kept, and setup is told nothing changed.
+    const kept = labBash('break-it', work, 'make_certs; echo "CERTS_CHANGED=$CERTS_CHANGED"');
+    expect(kept.stdout).not.toMatch(/^  renew /m);
+    expect(kept.stdout).toContain('CERTS_CHANGED=0');
+    // The CA and the leaves are valid for 30 days; ask for 31 and `openssl x509 -checkend` fails.
+    const renewed = labBash('break-it', work, `CERT_MIN_VALID=${31 * 86400}; make_certs; echo "CERTS_CHANGED=$CERTS_CHANGED"`);
+    expect(renewed.code, renewed.stderr).toBe(0);
+    expect(renewed.stdout).toContain(`renew ${join(work, 'certs', 'ca.crt')} (expires within ${31 * 86400}s)`);
+    expect(renewed.stdout).toContain(`renew ${join(work, 'certs', 'partner.crt')} (not signed by the current ca)`);
+    expect(renewed.stdout).toContain('CERTS_CHANGED=1');
+    expect(fingerprint('ca.crt')).not.toBe(before.ca);
+    expect(fingerprint('rogue-ca.crt')).not.toBe(before.rogue);
+    expect(fingerprint('partner.crt')).not.toBe(before.partner);
+    // The deliberately expired leaf is made again too (its CA changed), and is still expired.
+    expect(fingerprint('front-client-expired.crt')).not.toBe(before.expired);
+    expect(verify(join(work, 'certs', 'ca.crt'), join(work, 'certs', 'front-client-expired.crt')).out).toContain('certificate has expired');
+    expect(verify(join(work, 'certs', 'ca.crt'), join(work, 'certs', 'partner.crt')).code).toBe(0);
+  });
+
+  it('the deliberately expired leaf alone does not count as "about to expire"', () => {
+    const work = tempDir('certs-expired-kept');
+    dirs.push(work);
+    expect(labBash('break-it', work, 'make_certs').code).toBe(0);
+    const again = labBash('break-it', work, 'make_certs');
+    expect(again.stdout).toContain(`keep ${join(work, 'certs', 'front-client-expired.crt')}`);
+  });
+
   it('a dry run writes nothing', () => {
     const work = tempDir('certs-dry');
     dirs.push(work);

@@ -9,6 +9,6 @@ parse_common_args "$@"
 say "$(t '인증서 만들기' 'certificates') -> $CERTS"
 make_certs
 say "$(t '컨테이너 시작' 'start the containers')"
-compose up -d --wait
+compose_up
 wait_ready "http://127.0.0.1:$ADMIN_PORT/ready"
 say "$(t '준비 완료. 다음: ./verify.sh' 'ready; next: ./verify.sh')"
