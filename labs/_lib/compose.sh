@@ -15,6 +15,7 @@ compose() {
 prereq_compose() {
   need_tool docker "$(t 'Docker Engine 또는 Docker Desktop을 설치하자: https://docs.docker.com/get-docker/' 'install Docker Engine or Docker Desktop: https://docs.docker.com/get-docker/')"
   if command -v docker >/dev/null 2>&1; then
+    need_docker_daemon
     need_version "compose" "$(docker compose version --short 2>/dev/null | tr -d 'v' || true)" "$COMPOSE_MIN_VERSION"
   fi
   need_tool curl "$(t 'curl을 설치하자' 'install curl')"

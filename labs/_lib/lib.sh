@@ -94,6 +94,17 @@ need_version() {
   fi
 }
 
+# need_docker_daemon: the Docker CLI is installed; does the daemon answer? (`docker info` fails
+# when Docker Desktop or dockerd is not running, or the user may not use its socket.)
+need_docker_daemon() {
+  if docker info >/dev/null 2>&1; then
+    printf '  ok       %-10s %s\n' dockerd "$(t '데몬이 응답한다 (docker info)' 'the daemon answers (docker info)')"
+  else
+    printf '  DOWN     %-10s %s\n' dockerd "$(t 'Docker 데몬에 연결할 수 없다. Docker Desktop이나 dockerd를 시작하고 docker info로 확인하자' 'cannot reach the Docker daemon; start Docker Desktop or dockerd, then check with docker info')"
+    PREREQ_MISSING=$((PREREQ_MISSING + 1))
+  fi
+}
+
 # version_ge A B: true when dotted version A >= B.
 version_ge() {
   [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]
@@ -133,10 +144,10 @@ check_files() {
 finish_prereq() {
   if [[ "$PREREQ_MISSING" -gt 0 ]]; then
     if [[ "$DRY_RUN" == 1 ]]; then
-      printf '\n%s\n' "$(t "도구 $PREREQ_MISSING 개가 없다. 드라이 런이므로 계획만 보여 준다." "$PREREQ_MISSING tool(s) missing; dry run, so only the plan is shown.")"
+      printf '\n%s\n' "$(t "준비되지 않은 항목이 $PREREQ_MISSING 개 있다. 드라이 런이므로 계획만 보여 준다." "$PREREQ_MISSING prerequisite(s) not met; dry run, so only the plan is shown.")"
       return 0
     fi
-    die "$(t "도구 $PREREQ_MISSING 개가 없거나 오래되었다. 위 목록을 보고 설치하자." "$PREREQ_MISSING tool(s) missing or too old; see the list above.")"
+    die "$(t "준비되지 않은 항목이 $PREREQ_MISSING 개 있다(없음, 오래됨, 데몬 꺼짐). 위 목록을 보자." "$PREREQ_MISSING prerequisite(s) not met (missing, too old or not running); see the list above.")"
   fi
   printf '\n%s\n' "$(t '준비 완료.' 'All prerequisites met.')"
 }
