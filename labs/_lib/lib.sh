@@ -125,11 +125,12 @@ check_openssl() {
   fi
 }
 
-# check_files FILE...: every file the lab needs is present (catches a broken download).
+# check_files FILE...: every file the lab needs is present (catches a broken download). Paths are
+# relative to the lab folder (shared files: ../_lib/...).
 check_files() {
   local f bad=0
   for f in "$@"; do
-    if [[ ! -f "$LAB_DIR/$f" && ! -f "$LIB_DIR/$f" ]]; then
+    if [[ ! -f "$LAB_DIR/$f" ]]; then
       printf '  MISSING  file       %s\n' "$f"
       bad=1
     fi

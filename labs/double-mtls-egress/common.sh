@@ -12,7 +12,8 @@ source "$LIB_DIR/kind.sh"
 # Files prereq.sh checks for (a broken download fails early).
 # shellcheck disable=SC2034
 LAB_FILES=(k8s/egress.yaml k8s/dr-hop2-simple.yaml k8s/vs-gateway-only.yaml k8s/close-bypass.yaml
-  lib.sh certs.sh partner.sh kind.sh versions.sh partner-nginx.conf.in k8s/istio.yaml k8s/client.yaml)
+  ../_lib/lib.sh ../_lib/certs.sh ../_lib/partner.sh ../_lib/kind.sh ../_lib/versions.sh
+  ../_lib/partner-nginx.conf.in ../_lib/k8s/istio.yaml ../_lib/k8s/client.yaml)
 
 PARTNER_URL="http://$PARTNER_HOST/hello"
 

@@ -11,8 +11,9 @@ source "$LIB_DIR/kind.sh"
 
 # Files prereq.sh checks for (a broken download fails early).
 # shellcheck disable=SC2034
-LAB_FILES=(k8s/passthrough.yaml k8s/simple.yaml mode.sh
-  lib.sh certs.sh partner.sh kind.sh versions.sh partner-nginx.conf.in k8s/istio.yaml k8s/client.yaml)
+LAB_FILES=(k8s/passthrough.yaml k8s/simple.yaml mode.sh ../_lib/lib.sh ../_lib/certs.sh
+  ../_lib/partner.sh ../_lib/kind.sh ../_lib/versions.sh ../_lib/partner-nginx.conf.in
+  ../_lib/k8s/istio.yaml ../_lib/k8s/client.yaml)
 
 # call MODE: the same request to the partner, the way each mode needs it. In PASSTHROUGH the app
 # speaks TLS itself (so it must trust the partner's CA); in SIMPLE it speaks plain HTTP and the

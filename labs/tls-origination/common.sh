@@ -14,7 +14,8 @@ export HTTP_PORT ADMIN_PORT CERTS
 
 # Files prereq.sh checks for (a broken download fails early).
 # shellcheck disable=SC2034
-LAB_FILES=(compose.yaml envoy.yaml upstream.conf lib.sh certs.sh compose.sh versions.sh)
+LAB_FILES=(compose.yaml compose.sh envoy.yaml upstream.conf ../_lib/lib.sh ../_lib/certs.sh
+  ../_lib/compose.sh ../_lib/versions.sh)
 
 make_certs() {
   cert_ca "$CERTS" ca "origination lab CA"

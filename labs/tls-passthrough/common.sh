@@ -14,7 +14,8 @@ export TLS_PORT ADMIN_PORT CERTS
 
 # Files prereq.sh checks for (a broken download fails early).
 # shellcheck disable=SC2034
-LAB_FILES=(compose.yaml envoy.yaml backend.conf lib.sh certs.sh compose.sh versions.sh)
+LAB_FILES=(compose.yaml compose.sh envoy.yaml backend.conf ../_lib/lib.sh ../_lib/certs.sh
+  ../_lib/compose.sh ../_lib/versions.sh)
 
 # Only the backends get certificates: Envoy has none, so it cannot decrypt anything.
 make_certs() {

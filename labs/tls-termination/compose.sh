@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# docker compose for this lab, with what compose.yaml needs already set: the pinned images from
+# _lib/versions.sh, the certificate folder, the ports and the project name (and your overrides).
+#   ./compose.sh ps | ./compose.sh logs envoy | ./compose.sh restart envoy
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/common.sh"
+if [[ $# -eq 0 || "$1" == -h || "$1" == --help ]]; then
+  echo "usage: ./compose.sh COMMAND [ARGS...]   (docker compose -p $PROJECT -f compose.yaml COMMAND ...)"
+  [[ $# -eq 0 ]] && exit 2
+  exit 0
+fi
+exec docker compose -p "$PROJECT" -f "$LAB_DIR/compose.yaml" "$@"
