@@ -1,39 +1,53 @@
 import type { Resource, Rule } from '../types.ts';
-import { exportScope, str } from '../util.ts';
+import { arr, exportScope, isObj, str } from '../util.ts';
 
 const overlap = (a: Resource, b: Resource) => {
   const sa = exportScope(a), sb = exportScope(b);
   if (sa === '*' || sb === '*') return true;
   return [...sa].some((n) => sb.has(n));
 };
+const hasPolicy = (d: Resource) => isObj(d.spec.trafficPolicy) && Object.keys(d.spec.trafficPolicy).length > 0;
+const subsetNames = (d: Resource) => arr(d.spec.subsets).flatMap((s, i) => (isObj(s) && str(s.name) ? [{ name: str(s.name)!, i }] : []));
 
 export const rule: Rule = {
   id: 'dr-duplicate-host',
   severity: 'warning',
   title: { ko: '한 호스트에 DestinationRule이 둘 이상', en: 'More than one DestinationRule for a host' },
   summary: {
-    ko: '같은 네임스페이스에 같은 `host`의 DestinationRule이 둘 이상 있으면 Istio는 에러 없이 합친다. subset은 합쳐지지만 `trafficPolicy`는 가장 먼저 만든 DR 하나만 쓰이고 나머지는 무시된다. "내 tls 설정이 안 먹는다"의 흔한 원인이다. 호스트당 DR은 하나로 합치자. 이중 mTLS에서는 홉 1 DR의 host를 게이트웨이 Service FQDN으로, 홉 2 DR의 host를 외부 호스트로 두면 겹치지 않는다. 다른 네임스페이스에 있는 DR끼리는 합쳐지지 않고 클라이언트 네임스페이스의 DR이 우선하므로 `info`로만 알린다.',
-    en: 'Two or more DestinationRules for the same `host` in one namespace are merged without an error: subsets are combined, but only the oldest rule\'s `trafficPolicy` is used and the others are ignored. It is a common reason why "my tls settings do nothing". Keep one DR per host. In double-mTLS egress, hop 1\'s DR has the gateway Service FQDN as host and hop 2\'s the external host, so they never collide. DRs in different namespaces are not merged (the client namespace\'s rule wins), so that case is only an `info`.',
+    ko: '같은 네임스페이스에 같은 `host`의 DestinationRule이 둘 이상 있으면 Istio는 에러 없이 합친다. subset은 합쳐지지만 최상위 `trafficPolicy`는 가장 먼저 만든 DR의 것 하나만 쓰이고, 이름이 같은 subset도 먼저 만든 쪽만 남는다. 두 DR이 모두 최상위 `trafficPolicy`를 두거나 같은 이름의 subset을 두면 한쪽 설정이 조용히 무시되므로 경고한다. "내 tls 설정이 안 먹는다"의 흔한 원인이다. 한 DR은 subset만, 다른 DR만 `trafficPolicy`를 두는 식으로 겹치는 것이 없으면 그대로 합쳐지므로 알리지 않는다. 그래도 호스트당 DR은 하나가 읽기 쉽다. 이중 mTLS에서는 홉 1 DR의 host를 게이트웨이 Service FQDN으로, 홉 2 DR의 host를 외부 호스트로 두면 겹치지 않는다. 다른 네임스페이스에 있는 DR끼리는 합쳐지지 않고 클라이언트 네임스페이스의 DR이 우선하므로 `info`로만 알린다.',
+    en: 'Two or more DestinationRules for the same `host` in one namespace are merged without an error: subsets are combined, but only the oldest rule\'s top-level `trafficPolicy` is used, and of two subsets with one name only the oldest is kept. When both DRs set a top-level `trafficPolicy`, or define a subset of the same name, one set of settings is silently ignored, and that is a warning. It is a common reason why "my tls settings do nothing". When nothing overlaps (one DR has only subsets, the other the `trafficPolicy`), the merge works and nothing is reported; one DR per host is still easier to read. In double-mTLS egress, hop 1\'s DR has the gateway Service FQDN as host and hop 2\'s the external host, so they never collide. DRs in different namespaces are not merged (the client namespace\'s rule wins), so that case is only an `info`.',
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    // DRs grouped by host: only DRs of one host are compared, each with the earlier ones, and a DR
-    // is reported at most once per kind of clash (same namespace: merged; other namespace: shadowed).
+    // DRs grouped by host: only DRs of one host are compared, each with the earlier ones.
     for (const [host, all] of ctx.index.drsByHost) {
       const drs = all.filter((d) => !d.spec.workloadSelector && str(d.spec.host));
       for (let i = 1; i < drs.length; i++) {
         const b = drs[i]!;
-        let sameNs: Resource | undefined, otherNs: Resource | undefined;
-        for (let j = 0; j < i && !(sameNs && otherNs); j++) {
+        // Same namespace: merged. What the merge drops is b's top-level policy if an earlier DR
+        // already has one, and b's subsets whose names an earlier DR already defines.
+        let policyFrom: Resource | undefined;
+        const subsetFrom = new Map<string, Resource>();
+        let otherNs: Resource | undefined;
+        const mine = subsetNames(b);
+        for (let j = 0; j < i; j++) {
           const a = drs[j]!;
-          if (a.ns === b.ns ? sameNs : otherNs) continue;
           if (!overlap(a, b)) continue;
-          if (a.ns === b.ns) sameNs = a;
-          else otherNs = a;
+          if (a.ns !== b.ns) { otherNs ??= a; continue; }
+          if (!policyFrom && hasPolicy(a) && hasPolicy(b)) policyFrom = a;
+          for (const s of subsetNames(a)) if (!subsetFrom.has(s.name) && mine.some((m) => m.name === s.name)) subsetFrom.set(s.name, a);
         }
-        if (sameNs) ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', msg: {
-          ko: `\`${host}\`에 대한 DestinationRule이 이미 있다(\`${sameNs.name}\`). 같은 네임스페이스의 두 DR은 에러 없이 합쳐지고 \`trafficPolicy\`는 먼저 만든 쪽만 쓰이므로, 한쪽 설정이 조용히 무시된다. 두 DR을 하나로 합치자.`,
-          en: `A DestinationRule for \`${host}\` already exists (\`${sameNs.name}\`). Two DRs in one namespace are merged silently and only the older one's \`trafficPolicy\` is used, so one set of settings is ignored. Merge them into one DR.` } });
+        if (policyFrom) ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', msg: {
+          ko: `\`${host}\`에 대한 DestinationRule이 이미 있다(\`${policyFrom.name}\`). 같은 네임스페이스의 두 DR은 에러 없이 합쳐지고 최상위 \`trafficPolicy\`는 먼저 만든 쪽만 쓰이므로, 이 DR의 \`trafficPolicy\`는 조용히 무시된다. 두 DR을 하나로 합치자.`,
+          en: `A DestinationRule for \`${host}\` already exists (\`${policyFrom.name}\`). Two DRs in one namespace are merged silently and only the older one's top-level \`trafficPolicy\` is used, so this DR's \`trafficPolicy\` is ignored. Merge them into one DR.` } });
+        for (const s of mine) {
+          const a = subsetFrom.get(s.name);
+          if (!a) continue;
+          ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'subsets', s.i, 'name'], on: 'value', msg: {
+            ko: `subset \`${s.name}\`는 같은 \`${host}\`의 DestinationRule \`${a.name}\`에도 있다. 같은 네임스페이스의 DR은 합쳐지고 이름이 같은 subset은 먼저 만든 쪽만 남으므로, 이 subset 정의는 조용히 무시된다. 한 DR로 합치거나 subset 이름을 나누자.`,
+            en: `Subset \`${s.name}\` is also defined in DestinationRule \`${a.name}\` for the same \`${host}\`. DRs of one namespace are merged and of two subsets with one name only the older is kept, so this definition is ignored. Merge the DRs or rename the subset.` } });
+          subsetFrom.delete(s.name);
+        }
         if (otherNs) ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', severity: 'info', msg: {
           ko: `\`${host}\`에 대한 DestinationRule이 \`${otherNs.ns}/${otherNs.name}\`에도 있다. 네임스페이스가 달라 합쳐지지는 않지만, 프록시마다 자기 네임스페이스의 DR을 먼저 고르므로 호출하는 쪽에 따라 다른 정책이 적용된다. 의도한 것인지 확인하자.`,
           en: `A DestinationRule for \`${host}\` also exists in \`${otherNs.ns}/${otherNs.name}\`. Being in different namespaces they are not merged, but each proxy prefers the rule in its own namespace, so callers get different policies. Make sure that is intended.` } });
