@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Settings shared by this lab's scripts. Override CLUSTER, PARTNER_CONTAINER, WORK_DIR from the environment.
+# Settings shared by this lab's scripts. Override CLUSTER, PARTNER_CONTAINER, PARTNER_HOST,
+# CURL_IMAGE, WORK_DIR from the environment.
 # shellcheck source=../_lib/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../_lib/lib.sh"
 # shellcheck source=../_lib/certs.sh
@@ -21,3 +22,11 @@ PARTNER_URL="http://$PARTNER_HOST/hello"
 call_partner() {
   in_client curl -sS --max-time 10 -w ' HTTP %{http_code}' "$PARTNER_URL" 2>&1 || true
 }
+
+# restore_working: the working configuration of setup.sh, whatever a break step left behind
+# (no REGISTRY_ONLY Sidecar, the ServiceEntry for everyone, hop 2 MUTUAL, the mesh route).
+restore_working() {
+  k_delete "$LAB_DIR/k8s/close-bypass.yaml"
+  k_apply "$LAB_DIR/k8s/egress.yaml"
+}
+

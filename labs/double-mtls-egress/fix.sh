@@ -5,6 +5,5 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 usage() { echo "usage: ./fix.sh"; }
 parse_common_args "$@"
-k delete -f "$LAB_DIR/k8s/close-bypass.yaml" --ignore-not-found
-k apply -f "$LAB_DIR/k8s/egress.yaml"
+restore_working
 say "$(t '되돌렸다. ./verify.sh로 확인하자.' 'restored; check with ./verify.sh')"

@@ -4,7 +4,7 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/common.sh"
-usage() { echo "usage: ./setup.sh [--dry-run]   (env: CLUSTER=$CLUSTER PARTNER_CONTAINER=$PARTNER_CONTAINER)"; }
+usage() { echo "usage: ./setup.sh [--dry-run]   (env: CLUSTER=$CLUSTER PARTNER_CONTAINER=$PARTNER_CONTAINER PARTNER_HOST=$PARTNER_HOST CURL_IMAGE=$CURL_IMAGE)"; }
 parse_common_args "$@"
 
 say "$(t 'kind 클러스터와 Istio' 'kind cluster and Istio') ($KIND_NODE_IMAGE, Istio $ISTIO_VERSION)"
@@ -20,7 +20,7 @@ k -n istio-system create secret generic partner-client-cert \
   --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
 # For the negative control (SIMPLE): the partner's CA only, no client certificate.
 k -n istio-system create secret generic partner-ca-only --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
-say "$(t '이중 mTLS 이그레스 구성' 'double-mTLS egress configuration')"
-k delete -f "$LAB_DIR/k8s/close-bypass.yaml" --ignore-not-found
-k apply -f "$LAB_DIR/k8s/egress.yaml"
+say "$(t '이중 mTLS 이그레스 구성 (실습 6의 객체는 지운다)' 'double-mTLS egress configuration (lab 6 objects removed first)')"
+reset_partner_objects
+k_apply "$LAB_DIR/k8s/egress.yaml"
 say "$(t '준비 완료. 다음: ./verify.sh' 'ready; next: ./verify.sh')"

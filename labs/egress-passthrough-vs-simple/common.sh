@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Settings shared by this lab's scripts. Override CLUSTER, PARTNER_CONTAINER, WORK_DIR from the environment.
+# Settings shared by this lab's scripts. Override CLUSTER, PARTNER_CONTAINER, PARTNER_HOST,
+# CURL_IMAGE, WORK_DIR from the environment.
 # shellcheck source=../_lib/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../_lib/lib.sh"
 # shellcheck source=../_lib/certs.sh
@@ -24,9 +25,4 @@ call() {
   else
     in_client curl -sS --max-time 10 -w ' HTTP %{http_code}' "http://$PARTNER_HOST/hello" 2>&1 || true
   fi
-}
-
-# last_gateway_line: the gateway's latest access-log line about the partner.
-last_gateway_line() {
-  kq -n istio-system logs deploy/istio-egressgateway 2>/dev/null | grep "$PARTNER_HOST" | tail -n 1 || true
 }

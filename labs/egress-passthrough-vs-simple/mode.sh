@@ -13,7 +13,7 @@ case "$mode" in
   simple) other=passthrough ;;
   *) usage >&2; exit 2 ;;
 esac
-k delete -f "$LAB_DIR/k8s/$other.yaml" --ignore-not-found
-k apply -f "$LAB_DIR/k8s/$mode.yaml"
+k_delete "$LAB_DIR/k8s/$other.yaml"
+k_apply "$LAB_DIR/k8s/$mode.yaml"
 if [[ "$DRY_RUN" != 1 ]]; then sleep 5; fi
 say "$(t "모드: $mode" "mode: $mode")"

@@ -4,7 +4,7 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/common.sh"
-usage() { echo "usage: ./setup.sh [--dry-run]   (env: CLUSTER=$CLUSTER PARTNER_CONTAINER=$PARTNER_CONTAINER)"; }
+usage() { echo "usage: ./setup.sh [--dry-run]   (env: CLUSTER=$CLUSTER PARTNER_CONTAINER=$PARTNER_CONTAINER PARTNER_HOST=$PARTNER_HOST CURL_IMAGE=$CURL_IMAGE)"; }
 parse_common_args "$@"
 
 say "$(t 'kind 클러스터와 Istio' 'kind cluster and Istio') ($KIND_NODE_IMAGE, Istio $ISTIO_VERSION)"
@@ -19,5 +19,7 @@ k -n istio-system create secret generic partner-ca-only --from-file=ca.crt="$WOR
 # The client pod mounts the ConfigMap; restart it so the mount is there.
 k -n "$NS" rollout restart deploy/client
 k -n "$NS" rollout status deploy/client --timeout=180s
+say "$(t 'PASSTHROUGH 모드 (실습 7의 객체는 지운다)' 'PASSTHROUGH mode (lab 7 objects removed first)')"
+reset_partner_objects
 "$LAB_DIR/mode.sh" passthrough
 say "$(t '준비 완료. 다음: ./verify.sh' 'ready; next: ./verify.sh')"
