@@ -1,6 +1,6 @@
 // Shared by the lab tests: run the labs' own bash code, find free ports, read the scenario table.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,9 +32,19 @@ export function labBash(slug: string, workDir: string, script: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function run(cmd: string, args: string[], opts: { input?: string; timeout?: number } = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: opts.timeout ?? 15_000, input: opts.input });
+export function run(cmd: string, args: string[], opts: { input?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: opts.timeout ?? 15_000, input: opts.input, env: opts.env ?? process.env });
   return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+/** A folder of stand-in commands (shell scripts) to put first on PATH: `fakeBin(dir, {docker: '...'})`. */
+export function fakeBin(dir: string, scripts: Record<string, string>): string {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  for (const [name, body] of Object.entries(scripts)) {
+    writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  }
+  return bin;
 }
 
 /** A TCP port that was free a moment ago, on 127.0.0.1. */
