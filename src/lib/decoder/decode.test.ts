@@ -69,6 +69,52 @@ describe('decode: Envoy transport failure reasons', () => {
   });
 });
 
+describe('decode: BoringSSL reasons and alerts with entries of their own', () => {
+  it.each([
+    ['TLS_error:|268435763:SSL_routines:OPENSSL_internal:NO_APPLICATION_PROTOCOL:TLS_error_end', 'no-application-protocol', 307],
+    ['TLS_error:|268436576:SSL routines:OPENSSL_internal:TLSV1_ALERT_NO_APPLICATION_PROTOCOL:TLS_error_end', 'no-application-protocol', 1120],
+    ['TLS_error:|268435631:SSL routines:OPENSSL_internal:NO_CIPHERS_AVAILABLE', 'no-ciphers-available', 175],
+    ['TLS_error:|268435593:SSL_routines:OPENSSL_internal:DECODE_ERROR:TLS_error_end', 'decode-error', 137],
+    ['TLS_error:|268436506:SSL_routines:OPENSSL_internal:TLSV1_ALERT_DECODE_ERROR:TLS_error_end', 'decode-error', 1050],
+    ['TLS_error:|268435758:SSL routines:OPENSSL_internal:KEY_USAGE_BIT_INCORRECT:TLS_error_end', 'key-usage-bit-incorrect', 302],
+    ['TLS_error:|268435728:SSL routines:OPENSSL_internal:CANNOT_PARSE_LEAF_CERT:TLS_error_end', 'cannot-parse-leaf-cert', 272],
+    ['TLS_error:|268435637:SSL routines:OPENSSL_internal:NO_PRIVATE_KEY_ASSIGNED', 'no-private-key-assigned', 181],
+    ['TLS_error:|268436499:SSL_routines:OPENSSL_internal:SSLV3_ALERT_UNSUPPORTED_CERTIFICATE:TLS_error_end', 'alert-unsupported-certificate', 1043],
+    ['TLS_error:|268436505:SSL_routines:OPENSSL_internal:TLSV1_ALERT_ACCESS_DENIED:TLS_error_end', 'alert-access-denied', 1049],
+    ['TLS_error:|268436507:SSL_routines:OPENSSL_internal:TLSV1_ALERT_DECRYPT_ERROR:TLS_error_end', 'alert-decrypt-error', 1051],
+    ['TLS_error:|268436570:SSL_routines:OPENSSL_internal:TLSV1_ALERT_BAD_CERTIFICATE_HASH_VALUE:TLS_error_end', 'alert-bad-certificate-hash-value', 1114],
+  ])('%s → %s', (text, id, reason) => {
+    const r = decode(text, catalog, { lang: 'en' });
+    expect(r.matches.map((m) => m.id)).toEqual([id]);
+    expect(r.matches[0]?.decoded[0]?.values).toMatchObject({ lib: 16, reason });
+    // The same number alone, as Envoy's older truncated form, reaches the same entry.
+    expect(ids(`TLS error: ${r.matches[0]?.decoded[0]?.values.code}:SSL routines:OPENSSL_internal:X`)).toEqual([id]);
+  });
+
+  it.each([
+    ['error:0A000460:SSL routines::tlsv1 alert no application protocol', 'no-application-protocol'],
+    ['SSL alert number 120', 'no-application-protocol'],
+    ['http: TLS handshake error from 10.0.0.7:51234: tls: client requested unsupported application protocols ([h2])', 'no-application-protocol'],
+    ['transport: authentication handshake failed: credentials: cannot check peer: missing selected ALPN property', 'no-application-protocol'],
+    ['error:0A0000B5:SSL routines::no ciphers available', 'no-ciphers-available'],
+    ['remote error: tls: error decoding message', 'decode-error'],
+    ['error:0A0000BE:SSL routines::no private key assigned', 'no-private-key-assigned'],
+    ['curl: (56) OpenSSL SSL_read: OpenSSL/3.0.19: error:0A000413:SSL routines::sslv3 alert unsupported certificate, errno 0', 'alert-unsupported-certificate'],
+    ['javax.net.ssl.SSLHandshakeException: Received fatal alert: access_denied', 'alert-access-denied'],
+    ['remote error: tls: error decrypting message', 'alert-decrypt-error'],
+    ['error:0A00045A:SSL routines::tlsv1 bad certificate hash value', 'alert-bad-certificate-hash-value'],
+    ['SSL alert number 114', 'alert-bad-certificate-hash-value'],
+  ])('%s → %s', (text, id) => {
+    expect(ids(text)).toContain(id);
+  });
+
+  it('reads the pin failure on the rejecting Envoy as the pin entry, not the bare verify failure', () => {
+    const r = decode('TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify_cert_failed:_cert_hash_and_spki:TLS_error_end', catalog, { lang: 'en' });
+    expect(r.matches.map((m) => m.id)).toEqual(['alert-bad-certificate-hash-value']);
+    expect(r.matches[0]?.decoded[0]?.values.reason).toBe(125);
+  });
+});
+
 describe('decode: access-log lines', () => {
   const istio = '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.northwind.example.com" "203.0.113.10:443" outbound|443||api.northwind.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -';
 

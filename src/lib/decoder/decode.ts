@@ -22,6 +22,8 @@ interface Compiled {
    * (null when the pattern has none); checking them first keeps 10,000 lines well under 1 s. */
   patterns: { entry: CatalogEntry; re: RegExp; anchors: string[] | null }[];
   vocab: Map<CatalogEntry, Set<string>>;
+  /** Entries that are the bare verification failure (see REASON_CATEGORIES). */
+  bare: Set<CatalogEntry>;
   /** Localised texts per entry, built once: matches share them (treat them as read-only). */
   texts: Record<Lang, Map<CatalogEntry, Pick<Match, 'title' | 'meaning' | 'causes' | 'fix'>>>;
 }
@@ -119,16 +121,21 @@ function compile(catalog: Catalog): Compiled {
       });
     }
   }
-  const out = { byName, patterns, vocab, texts };
+  const bare = new Set(catalog.filter((e) => e.identifiers.some((i) => BARE_VERIFY_FAILURE.includes(i.toUpperCase()))));
+  const out = { byName, patterns, vocab, texts, bare };
   compiledCache.set(catalog, out);
   return out;
 }
 
-/** Categories that say why a verification failed; with one of them on a line, a bare
- * "certificate verify failed" on the same line adds nothing. */
-const VERIFY_SPECIFIC = new Set<Category>([
+/** Categories of entries that say more than a bare "certificate verify failed": why it failed,
+ * whose certificate it was, or which alert or check it was. With one of them on a line, the bare
+ * failure (CERTIFICATE_VERIFY_FAILED, curl's CURLE_PEER_FAILED_VERIFICATION) adds nothing. */
+const REASON_CATEGORIES = new Set<Category>([
   'cert-expired', 'cert-not-yet-valid', 'unknown-ca', 'hostname-mismatch', 'cert-revoked',
+  'client-cert-rejected', 'cert-verify-failed',
 ]);
+/** The identifiers that make an entry the bare verification failure. */
+const BARE_VERIFY_FAILURE = ['CERTIFICATE_VERIFY_FAILED', 'CURLE_PEER_FAILED_VERIFICATION'];
 
 /** Which program wrote a line, by its telltale text, most telling first: the program that logged
  * the line (Envoy, nginx, curl, a runtime, gRPC) before the TLS library whose message it quotes
@@ -247,10 +254,10 @@ function decodeLine(
 
   // A bare verification failure next to the reason for it: keep the reason, carry the numbers.
   const list = [...hits.values()];
-  const specific = list.find((h) => VERIFY_SPECIFIC.has(h.entry.category));
+  const specific = list.find((h) => !c.bare.has(h.entry) && REASON_CATEGORIES.has(h.entry.category));
   const kept = specific
     ? list.filter((h) => {
-        if (h.entry.category !== 'cert-verify-failed') return true;
+        if (!c.bare.has(h.entry)) return true;
         for (const d of h.decoded) if (!specific.decoded.includes(d)) specific.decoded.push(d);
         return false;
       })
