@@ -4,7 +4,7 @@ import { BundleIndex } from './bundle-index.ts';
 import { parseFile, position, toResources } from './parse.ts';
 import type { InputFile } from './engine.ts';
 import type { Path, Resource, Text } from './types.ts';
-import { arr, byKind, drTlsBlocks, hostMatches, isObj, resId, str, strs } from './util.ts';
+import { arr, drTlsBlocks, hostMatches, isObj, resId, str, strs } from './util.ts';
 import type { TlsAt } from './util.ts';
 import { destinations, drHost, gwKey } from './rules/_kit.ts';
 import type { Server } from './rules/_kit.ts';
@@ -17,7 +17,16 @@ export interface AlignmentLink {
   b?: End;
   status: 'match' | 'mismatch' | 'missing';
 }
-export interface AlignmentMap { externalHost?: string; links: AlignmentLink[] }
+/** The links of one double-mTLS bundle (one VirtualService bound to an ISTIO_MUTUAL server). */
+export interface BundleMap { externalHost: string; vs: string; links: AlignmentLink[] }
+/**
+ * `externalHost` and `links` are the first bundle's (most pastes hold one); `bundles` has every
+ * bundle found, up to `MAX_BUNDLES`, in the order of their VirtualServices.
+ */
+export interface AlignmentMap { externalHost?: string; links: AlignmentLink[]; bundles: BundleMap[] }
+
+/** A paste with more bundles than this maps only the first ones (the findings cover all). */
+export const MAX_BUNDLES = 50;
 
 const end = (r: Resource, path: Path, value: unknown): End => {
   const p = position(r.src, path, 'value');
@@ -25,21 +34,33 @@ const end = (r: Resource, path: Path, value: unknown): End => {
 };
 
 export interface Bundle {
-  vs: Resource; server: Server; externalHost: string;
+  vs: Resource;
+  /** The ISTIO_MUTUAL server the VS's external host goes through, and all ISTIO_MUTUAL servers of that Gateway. */
+  server: Server; servers: Server[]; externalHost: string;
   mesh?: { host: string; subset?: string; port?: number; path: Path };
   gwRoute?: { host: string; port?: number; path: Path; matchPort?: number; matchPath?: Path };
   dr1?: Resource; dr1Tls?: TlsAt; dr2?: Resource; dr2Tls?: TlsAt;
 }
 
-/** Find the double-mTLS shape in a set of resources (first match), if any. */
+/** The double-mTLS shape in a set of resources (first match), if any. */
 export function findBundle(rs: Resource[], index = new BundleIndex(rs)): Bundle | undefined {
+  return findBundles(rs, index, 1)[0];
+}
+
+/** Every double-mTLS bundle: each VirtualService bound to a Gateway with an ISTIO_MUTUAL server. */
+export function findBundles(rs: Resource[], index = new BundleIndex(rs), limit = Infinity): Bundle[] {
+  const out: Bundle[] = [];
   for (const vs of index.vss) {
+    if (out.length >= limit) break;
     const routes = index.routes(vs);
     const bound = new Set(routes.flatMap((r) => r.gateways));
-    const server = [...bound].flatMap((g) => index.serversByGw.get(g) ?? []).find((s) => s.mode === 'ISTIO_MUTUAL');
-    if (!server) continue;
-    const externalHost = strs(vs.spec.hosts)[0] ?? '';
-    const b: Bundle = { vs, server, externalHost };
+    const servers = [...bound].flatMap((g) => index.serversByGw.get(g) ?? []).filter((s) => s.mode === 'ISTIO_MUTUAL');
+    if (!servers.length) continue;
+    const hosts = strs(vs.spec.hosts);
+    // A gateway often has one ISTIO_MUTUAL server per external host: take the one for this VS.
+    const server = servers.find((s) => s.hosts.some((g) => hosts.some((h) => hostMatches(g, h)))) ?? servers[0]!;
+    const externalHost = hosts.find((h) => server.hosts.some((g) => hostMatches(g, h))) ?? hosts[0] ?? '';
+    const b: Bundle = { vs, server, servers: servers.filter((s) => s.gw === server.gw), externalHost };
     const meshRoute = routes.find((r) => r.gateways.includes('mesh'));
     const meshDest = meshRoute && destinations(meshRoute)[0];
     if (meshDest) b.mesh = meshDest;
@@ -54,30 +75,38 @@ export function findBundle(rs: Resource[], index = new BundleIndex(rs)): Bundle 
       return blocks.find((t) => t.subset === subset && t.port === port) ?? blocks.find((t) => t.port === port) ?? blocks[0];
     };
     if (b.mesh) {
-      b.dr1 = index.drsByHost.get(b.mesh.host)?.[0];
+      // Several DRs may share the gateway Service host (merged by Istio): take the one that
+      // defines the VS's subset, else one with ISTIO_MUTUAL.
+      const subset = b.mesh.subset;
+      const candidates = index.drsByHost.get(b.mesh.host) ?? [];
+      b.dr1 = (subset ? candidates.find((d) => arr(d.spec.subsets).some((x) => isObj(x) && x.name === subset)) : undefined)
+        ?? candidates.find((d) => drTlsBlocks(d).some((t) => str(t.tls.mode) === 'ISTIO_MUTUAL')) ?? candidates[0];
       if (b.dr1) b.dr1Tls = pick(b.dr1, 'ISTIO_MUTUAL', b.mesh.port, b.mesh.subset);
     }
     if (b.gwRoute) {
       b.dr2 = index.drsByHost.get(b.gwRoute.host)?.[0];
       if (b.dr2) b.dr2Tls = pick(b.dr2, 'MUTUAL', b.gwRoute.port);
     }
-    return b;
+    out.push(b);
   }
-  return undefined;
+  return out;
 }
 
-export function alignmentFromResources(rs: Resource[]): AlignmentMap {
-  const b = findBundle(rs);
-  if (!b) return { links: [] };
+export function alignmentFromResources(rs: Resource[], index = new BundleIndex(rs)): AlignmentMap {
+  const bundles = findBundles(rs, index, MAX_BUNDLES).map((b) => ({ externalHost: b.externalHost, vs: resId(b.vs), links: bundleLinks(index, b) }));
+  return { externalHost: bundles[0]?.externalHost, links: bundles[0]?.links ?? [], bundles };
+}
+
+function bundleLinks(index: BundleIndex, b: Bundle): AlignmentLink[] {
   const links: AlignmentLink[] = [];
   const link = (id: string, label: Text, a: End | undefined, bb: End | undefined, ok: boolean) =>
     links.push({ id, label, a, b: bb, status: !a || !bb ? 'missing' : ok ? 'match' : 'mismatch' });
   const host = b.externalHost;
-  const vsHost = end(b.vs, ['spec', 'hosts', 0], host);
+  const vsHost = end(b.vs, ['spec', 'hosts', Math.max(0, strs(b.vs.spec.hosts).indexOf(host))], host);
   const sIdx = ['spec', 'servers', b.server.index];
 
-  const ses = byKind(rs, 'ServiceEntry');
-  const se = ses.find((s) => strs(s.spec.hosts).some((h) => hostMatches(h, host))) ?? ses[0];
+  const ses = index.serviceEntries;
+  const se = index.seByHost.get(host)?.[0] ?? ses.find((s) => strs(s.spec.hosts).some((h) => hostMatches(h, host))) ?? ses[0];
   const seI = se ? Math.max(0, strs(se.spec.hosts).findIndex((h) => hostMatches(h, host))) : 0;
   link('se-hosts', { ko: 'ServiceEntry hosts = VirtualService hosts', en: 'ServiceEntry hosts = VirtualService hosts' },
     se ? end(se, ['spec', 'hosts', seI], strs(se.spec.hosts)[seI]) : undefined, vsHost, !!se && strs(se.spec.hosts).some((h) => hostMatches(h, host)));
@@ -123,11 +152,12 @@ export function alignmentFromResources(rs: Resource[]): AlignmentMap {
   link('dr2-san', { ko: '홉 2 DR subjectAltNames ∋ 외부 호스트', en: 'hop-2 DR subjectAltNames include the external host' },
     b.dr2 && b.dr2Tls && sans.length ? end(b.dr2, [...b.dr2Tls.path, 'subjectAltNames'], sans) : undefined, vsHost, sans.some((s) => hostMatches(s, host)));
   const cred = t2 ? str(t2.credentialName) : undefined;
-  const secret = cred ? rs.find((r) => r.kind === 'Secret' && r.group === '' && r.name === cred) : undefined;
+  const named = cred ? index.secretsByName.get(cred) ?? [] : [];
+  const secret = named.find((x) => x.ns === b.dr2?.ns) ?? named[0];
   link('dr2-secret', { ko: '홉 2 DR credentialName = 게이트웨이 네임스페이스의 Secret', en: 'hop-2 DR credentialName = Secret in the gateway namespace' },
     b.dr2 && b.dr2Tls && cred ? end(b.dr2, [...b.dr2Tls.path, 'credentialName'], cred) : undefined,
     secret ? end(secret, ['metadata', 'name'], `${secret.ns}/${secret.name}`) : undefined, !!secret && !!b.dr2 && secret.ns === b.dr2.ns);
-  return { externalHost: host, links };
+  return links;
 }
 
 /** The alignment map of pasted text (for the widget). Never throws. */
@@ -136,6 +166,6 @@ export function alignmentMap(files: InputFile[]): AlignmentMap {
     const docs = files.flatMap((f) => parseFile(f.name, f.text).docs);
     return alignmentFromResources(toResources(docs));
   } catch {
-    return { links: [] };
+    return { links: [], bundles: [] };
   }
 }

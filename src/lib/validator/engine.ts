@@ -1,3 +1,5 @@
+import { alignmentFromResources } from './alignment.ts';
+import type { AlignmentMap } from './alignment.ts';
 import { BundleIndex } from './bundle-index.ts';
 import { parseFile, position, toResources } from './parse.ts';
 import type { ParseProblem } from './parse.ts';
@@ -32,6 +34,16 @@ const CRASH = {
 
 /** Lint a set of files (each may hold many YAML documents). Never throws. */
 export function lint(files: InputFile[], opts: LintOptions = {}): LintResult {
+  return run(files, opts, false).result;
+}
+
+/** Lint, and draw the double-mTLS alignment map from the same parse (for the widget). Never throws. */
+export function analyze(files: InputFile[], opts: LintOptions = {}): { result: LintResult; alignment: AlignmentMap } {
+  const { result, alignment } = run(files, opts, true);
+  return { result, alignment: alignment ?? { links: [], bundles: [] } };
+}
+
+function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { result: LintResult; alignment?: AlignmentMap } {
   const lang: Lang = opts.lang === 'en' ? 'en' : 'ko';
   const rules = opts.rules ?? allRules;
   const findings: Finding[] = [];
@@ -75,7 +87,8 @@ export function lint(files: InputFile[], opts: LintOptions = {}): LintResult {
     findings.push({ file: src.file, rule: r.rule, severity: r.severity ?? rule.severity, ...pos, resource, message, docs: rule.docs });
   };
   const resources = toResources(docs);
-  const ctx: Ctx = { docs, problems, resources, index: new BundleIndex(resources), report, now: opts.now ?? Date.now() };
+  const index = new BundleIndex(resources);
+  const ctx: Ctx = { docs, problems, resources, index, report, now: opts.now ?? Date.now() };
   for (const rule of rules) {
     try {
       rule.check(ctx);
@@ -86,5 +99,9 @@ export function lint(files: InputFile[], opts: LintOptions = {}): LintResult {
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || ORDER[a.severity] - ORDER[b.severity]));
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) summary[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
-  return { findings, summary };
+  let alignment: AlignmentMap | undefined;
+  if (withAlignment) {
+    try { alignment = alignmentFromResources(resources, index); } catch { alignment = undefined; }
+  }
+  return { result: { findings, summary }, alignment };
 }

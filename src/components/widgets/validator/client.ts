@@ -3,7 +3,7 @@
 // drawn from the result. Pasted text reaches the page only through text nodes and CodeMirror, and
 // never leaves the browser: share links carry it in the URL fragment.
 import type { EditorView } from '@codemirror/view';
-import type { AlignmentLink, AlignmentMap, End } from '../../../lib/validator/alignment.ts';
+import type { AlignmentLink, AlignmentMap, BundleMap, End } from '../../../lib/validator/alignment.ts';
 import type { Finding, Severity } from '../../../lib/validator/types.ts';
 import { docsUrl } from '../../../lib/site/urls.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
@@ -203,9 +203,33 @@ class ValidatorElement extends HTMLElement {
 
   private alignmentMap(map: AlignmentMap): Node[] {
     const s = this.s;
-    if (map.links.length === 0) {
+    const bundles: BundleMap[] = map.bundles?.length ? map.bundles
+      : map.links.length ? [{ externalHost: map.externalHost ?? '', vs: '', links: map.links }] : [];
+    if (bundles.length === 0) {
       return [h('p', { class: 'mtls-hint', 'data-align-none': true }, fill(s.alignNone!, { name: this.data.bundlePreset.title }))];
     }
+    if (bundles.length === 1) return [h('p', { class: 'mtls-hint' }, s.alignIntro!), ...this.bundleMap(bundles[0]!)];
+    // Several bundles: one map at a time, starting with the first that has a broken link.
+    const ok = (b: BundleMap) => b.links.filter((l) => l.status === 'match').length;
+    const start = Math.max(0, bundles.findIndex((b) => ok(b) < b.links.length));
+    const shown = h('div', { 'data-align-bundle': start }, ...this.bundleMap(bundles[start]!));
+    const select = h('select', { id: 'mtls-val-align-bundle', 'data-align-select': true },
+      ...bundles.map((b, i) => h('option', { value: i, selected: i === start }, fill(s.alignOption!, { host: b.externalHost, vs: b.vs, ok: ok(b), n: b.links.length }))));
+    select.addEventListener('change', () => {
+      const i = Number(select.value);
+      shown.setAttribute('data-align-bundle', String(i));
+      shown.replaceChildren(...this.bundleMap(bundles[i]!));
+    });
+    return [
+      h('p', { class: 'mtls-hint' }, s.alignIntro!),
+      h('p', { class: 'mtls-align-pick' }, h('label', { for: 'mtls-val-align-bundle' }, fill(s.alignPick!, { n: bundles.length })), ' ', select),
+      shown,
+    ];
+  }
+
+  /** The rows of one bundle's map. */
+  private bundleMap(map: BundleMap): Node[] {
+    const s = this.s;
     const ok = map.links.filter((l) => l.status === 'match').length;
     const statusText = (l: AlignmentLink) => (l.status === 'match' ? s.alignMatch! : l.status === 'mismatch' ? s.alignMismatch! : s.alignMissing!);
     // One value of a pair: the string, where it is, and a button to its line.
@@ -216,7 +240,6 @@ class ValidatorElement extends HTMLElement {
           fill(s.gotoLine!, { line: e.line })))
       : h('li', { class: 'mtls-absent' }, s.alignAbsent!);
     return [
-      h('p', { class: 'mtls-hint' }, s.alignIntro!),
       h('p', { class: 'mtls-align-count' }, map.externalHost ? `${fill(s.alignHost!, { host: map.externalHost })}. ` : '', fill(s.alignCounts!, { ok, n: map.links.length })),
       h('ol', { class: 'mtls-align' }, ...map.links.map((l) => h('li', { 'data-link': l.id, 'data-status': l.status },
         h('span', { class: `mtls-align-${l.status}` }, statusText(l)), ' ',

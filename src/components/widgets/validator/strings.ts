@@ -42,6 +42,8 @@ const en = {
   alignMismatch: '✗ differs',
   alignMissing: '– missing',
   alignCounts: 'Alignment: {ok} of {n} links match.',
+  alignPick: 'This paste holds {n} double-mTLS bundles. Map of:',
+  alignOption: '{host} ({vs}): {ok} of {n} match',
   alignAbsent: '(not in the bundle)',
   inResource: '{resource}, line {line}',
 };
@@ -90,6 +92,8 @@ const ko: ValidatorStrings = {
   alignMismatch: '✗ 불일치',
   alignMissing: '– 없음',
   alignCounts: '정렬: 연결 {n}개 중 {ok}개가 맞는다.',
+  alignPick: '붙여 넣은 내용에 이중 mTLS 번들이 {n}개 있다. 지도를 볼 번들:',
+  alignOption: '{host} ({vs}): {n}개 중 {ok}개 일치',
   alignAbsent: '(번들에 없음)',
   inResource: '{resource}, {line}번째 줄',
 };

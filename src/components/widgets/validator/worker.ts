@@ -1,7 +1,6 @@
 // The validator engine off the main thread: lint findings, the alignment map and a count of what
 // was read. The watchdog in the page terminates this worker if a paste keeps it busy too long.
-import { alignmentMap } from '../../../lib/validator/alignment.ts';
-import { lint } from '../../../lib/validator/engine.ts';
+import { analyze } from '../../../lib/validator/engine.ts';
 import type { LintRequest, LintResponse } from './protocol.ts';
 
 const FILE = 'input.yaml';
@@ -17,7 +16,8 @@ function inventory(text: string): { documents: number; kinds: Record<string, num
 
 function run(req: LintRequest): LintResponse {
   const files = [{ name: FILE, text: req.text }];
-  return { result: lint(files, { lang: req.lang }), alignment: alignmentMap(files), ...inventory(req.text) };
+  // One parse for both: the findings and the alignment map of every double-mTLS bundle.
+  return { ...analyze(files, { lang: req.lang }), ...inventory(req.text) };
 }
 
 self.addEventListener('message', (event: MessageEvent<{ id: number; req: LintRequest }>) => {

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
 import { hostMatches, str, strs } from '../util.ts';
-import { findBundle } from '../alignment.ts';
+import { findBundles } from '../alignment.ts';
 import { hostSet } from '../bundle-index.ts';
 import { drTlsBlocks } from '../util.ts';
 
@@ -14,15 +14,16 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    const b = findBundle(ctx.resources, ctx.index);
+    const bundles = findBundles(ctx.resources, ctx.index);
     // Hop-1 DRs: ISTIO_MUTUAL toward the gateway Service. Their sni must be a server host.
     const servers = ctx.index.servers.filter((s) => s.mode === 'ISTIO_MUTUAL');
     const hostsOfServers = hostSet(servers.flatMap((s) => s.hosts));
     const gwHosts = hostsOfServers.all;
+    const meshHosts = new Set(bundles.flatMap((b) => (b.mesh ? [b.mesh.host] : [])));
     if (servers.length) {
       for (const dr of ctx.index.drs) {
         const host = ctx.index.drHost(dr);
-        if (!/gateway/.test(host) && host !== b?.mesh?.host) continue;
+        if (!/gateway/.test(host) && !meshHosts.has(host)) continue;
         for (const t of drTlsBlocks(dr)) {
           const sni = str(t.tls.sni);
           if (str(t.tls.mode) !== 'ISTIO_MUTUAL' || !sni || hostsOfServers.covers(sni)) continue;
@@ -32,13 +33,15 @@ export const rule: Rule = {
         }
       }
     }
-    if (!b) return;
-    const serverHosts = b.server.hosts;
-    strs(b.vs.spec.hosts).forEach((h, i) => {
-      if (serverHosts.some((g) => hostMatches(g, h))) return;
-      ctx.report({ rule: 'align-sni', at: b.vs, path: ['spec', 'hosts', i], on: 'value', msg: {
-        ko: `VirtualService 호스트 \`${h}\`가 Gateway \`${b.server.gw.name}\`의 서버 \`hosts\`(${serverHosts.join(', ')})에 없다. 이 호스트의 라우트는 게이트웨이에 붙지 않는다. 두 곳의 호스트 문자열을 맞추자.`,
-        en: `VirtualService host \`${h}\` is not among the \`hosts\` of Gateway \`${b.server.gw.name}\` (${serverHosts.join(', ')}). Routes for it do not attach to the gateway. Make both host strings equal.` } });
-    });
+    // Every VS bound to an ISTIO_MUTUAL server: its hosts must be among that gateway's hosts.
+    for (const b of bundles) {
+      const serverHosts = [...new Set(b.servers.flatMap((s) => s.hosts))];
+      strs(b.vs.spec.hosts).forEach((h, i) => {
+        if (serverHosts.some((g) => hostMatches(g, h))) return;
+        ctx.report({ rule: 'align-sni', at: b.vs, path: ['spec', 'hosts', i], on: 'value', msg: {
+          ko: `VirtualService 호스트 \`${h}\`가 Gateway \`${b.server.gw.name}\`의 서버 \`hosts\`(${serverHosts.join(', ')})에 없다. 이 호스트의 라우트는 게이트웨이에 붙지 않는다. 두 곳의 호스트 문자열을 맞추자.`,
+          en: `VirtualService host \`${h}\` is not among the \`hosts\` of Gateway \`${b.server.gw.name}\` (${serverHosts.join(', ')}). Routes for it do not attach to the gateway. Make both host strings equal.` } });
+      });
+    }
   },
 };
