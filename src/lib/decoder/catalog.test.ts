@@ -19,6 +19,11 @@ describe('error catalog', () => {
     expect(catalog.length).toBeGreaterThanOrEqual(45);
   });
 
+  it('uses every category', () => {
+    const used = new Set(catalog.map((e) => e.category));
+    expect(CATEGORIES.filter((c) => !used.has(c))).toEqual([]);
+  });
+
   it('has every reserved id from CONTRIBUTING.md', () => {
     expect(reservedIds.length).toBeGreaterThan(20);
     const ids = new Set(catalog.map((e) => e.id));

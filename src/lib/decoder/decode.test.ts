@@ -115,6 +115,30 @@ describe('decode: BoringSSL reasons and alerts with entries of their own', () =>
   });
 });
 
+describe('decode: a server rejecting the client certificate', () => {
+  it('reads Envoy\'s downstream transport failure reason as a rejected client certificate', () => {
+    const line = JSON.stringify({
+      response_code: 0, response_flags: '-', upstream_cluster: 'inbound|8443||',
+      downstream_transport_failure_reason: 'TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
+    });
+    const r = decode(line, catalog, { lang: 'en' });
+    expect(r.matches.map((m) => [m.id, m.category, m.side, m.component])).toEqual([['client-certificate-rejected', 'client-cert-rejected', 'downstream', 'envoy']]);
+    expect(r.matches[0]?.decoded[0]?.values).toMatchObject({ reason: 125 });
+    // The upstream field with the same reason is this proxy rejecting the server: no client certificate involved.
+    expect(ids(line.replace('downstream_transport_failure_reason', 'upstream_transport_failure_reason'))).toEqual(['certificate-verify-failed']);
+  });
+
+  it('keeps the reason next to the rejection when the text gives one', () => {
+    const r = decode('2025/03/01 10:00:00 [info] 7#7: *9 client SSL certificate verify error: (10:certificate has expired) while reading client request headers, client: 10.0.0.1', catalog, { lang: 'en' });
+    expect(r.matches.map((m) => [m.id, m.side, m.component])).toEqual([
+      ['nginx-client-certificate-error', 'downstream', 'nginx'],
+      ['cert-expired', 'downstream', 'nginx'],
+    ]);
+    expect(ids('http: TLS handshake error from 10.0.0.7:51234: tls: failed to verify client certificate: x509: certificate signed by unknown authority')).toEqual(['client-certificate-rejected', 'go-x509-unknown-authority']);
+    expect(ids('<head><title>400 The SSL certificate error</title></head>')).toEqual(['nginx-client-certificate-error']);
+  });
+});
+
 describe('decode: access-log lines', () => {
   const istio = '[2025-03-01T10:00:00.000Z] "GET /v1/quotes HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.northwind.example.com" "203.0.113.10:443" outbound|443||api.northwind.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 - -';
 

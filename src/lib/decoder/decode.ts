@@ -168,7 +168,7 @@ function componentOf(entry: CatalogEntry, evidence: string[]): string {
 }
 
 const UPSTREAM_HINT = /while SSL handshaking to upstream|reset reason: |transport failure reason: |upstream SSL certificate verify error|upstream connect error|disconnect\/reset before headers|upstream_reset|upstream_transport_failure/i;
-const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate verify error|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE/;
+const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate verify error|The SSL certificate error|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE|TLS handshake error from|tls_process_client_certificate|tls: failed to verify client/;
 
 /** Envoy turns every space into `_` inside access-log fields (`…:_certificate_has_expired:…`),
  * while the catalog's patterns are written for the spaced text a 503 body or a debug log carries.

@@ -129,7 +129,9 @@ describe('ground truth from real tools', { timeout: 60_000 }, () => {
       const c = await curl(['--cacert', pki.ca, '--cert', pki.otherCaClient.cert, '--key', pki.otherCaClient.key, `https://localhost:${port}/`]);
       expectDecoded(c.out, 'alert-unknown-ca');
     } finally {
-      expectDecoded(errorLines(await server.stop()), 'unable-to-get-issuer');
+      const out = errorLines(await server.stop());
+      expectDecoded(out, 'unable-to-get-issuer');
+      expectDecoded(out, 'client-certificate-rejected');
     }
   });
 
@@ -161,6 +163,38 @@ describe('ground truth from real tools', { timeout: 60_000 }, () => {
   });
 
   describe('nginx', () => {
+    it('client certificate required: missing, and from the wrong CA (400 pages and the error log)', async () => {
+      const port = await freePort();
+      const prefix = mkdtempSync(join(dir, 'nginx-mtls-'));
+      writeFileSync(join(prefix, 'nginx.conf'), `
+        daemon off; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log info;
+        events { worker_connections 64; }
+        http {
+          access_log off;
+          server {
+            listen 127.0.0.1:${port} ssl; ssl_certificate ${pki.server.cert}; ssl_certificate_key ${pki.server.key};
+            ssl_client_certificate ${pki.ca}; ssl_verify_client on; return 200 "mtls\\n";
+          }
+        }`);
+      const server = await startServer('/usr/sbin/nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { port });
+      try {
+        const none = await curl(['--cacert', pki.ca, `https://localhost:${port}/`]);
+        expectDecoded(none.out, 'nginx-no-required-ssl-certificate');
+        const wrong = await curl(['--cacert', pki.ca, '--cert', pki.otherCaClient.cert, '--key', pki.otherCaClient.key, `https://localhost:${port}/`]);
+        expect(wrong.out).toContain('400 The SSL certificate error');
+        expectDecoded(wrong.out, 'nginx-client-certificate-error');
+        const ok = await curl(['--cacert', pki.ca, '--cert', pki.client.cert, '--key', pki.client.key, `https://localhost:${port}/`]);
+        expect(ok.out).toContain('mtls');
+      } finally {
+        await server.stop();
+      }
+      const log = readFileSync(join(prefix, 'error.log'), 'utf8').split('\n').filter((l) => /client SSL certificate verify error/.test(l)).join('\n');
+      expect(log).toMatch(/client SSL certificate verify error: \(\d+:/);
+      expectDecoded(log, 'nginx-client-certificate-error');
+      expectDecoded(log, 'unable-to-verify-first-certificate'); // nginx 1.22 + OpenSSL 3.0 report 21 here, not 20
+      expect(decode(log, catalog).matches.every((m) => m.side === 'downstream' && m.component === 'nginx')).toBe(true);
+    });
+
     it('plaintext to a TLS port, TLS to a plaintext port, key mismatch at config test', async () => {
       const [tlsPort, plainPort] = [await freePort(), await freePort()];
       const prefix = mkdtempSync(join(dir, 'nginx-'));
