@@ -17,6 +17,8 @@ const DEBOUNCE_MS = 300;
 /** Longer links break in chat tools and some browsers. */
 const MAX_LINK_CHARS = 60_000;
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** `tools/validator-rules/#rule-id` → `tools/validator-rules/`: the key of the page titles. */
+const pagePath = (docs: string) => docs.split('#')[0]!;
 
 class ValidatorElement extends HTMLElement {
   private data!: ValidatorPageData;
@@ -196,7 +198,7 @@ class ValidatorElement extends HTMLElement {
         h('code', {}, f.resource), ' · ',
         h('a', { href: `${this.data.rulesPage}#${f.rule}` }, fill(s.ruleLink!, { rule: f.rule }), title ? ` (${title})` : ''),
         ' · ',
-        h('a', { href: docsUrl(f.docs, this.data.lang), 'data-docs': true }, fill(s.docsLink!, { title: this.data.pages[f.docs] ?? f.docs })),
+        h('a', { href: docsUrl(f.docs, this.data.lang), 'data-docs': true }, fill(s.docsLink!, { title: this.data.pages[pagePath(f.docs)] ?? f.docs })),
       ),
     );
   }

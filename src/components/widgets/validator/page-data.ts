@@ -21,9 +21,13 @@ export interface ValidatorPageData {
   bundlePreset: { id: string; title: string };
 }
 
+/** The pages the rules link to (without the `#section` some of them add). */
 export function validatorDocPaths(): string[] {
-  return [...new Set(rules.map((r) => r.docs))];
+  return [...new Set(rules.map((r) => pagePath(r.docs)))];
 }
+
+/** `tools/validator-rules/#rule-id` → `tools/validator-rules/`: the key of `pages` (client.ts does the same). */
+const pagePath = (docs: string) => docs.split('#')[0]!;
 
 export function validatorPageData(lang: Lang, pages: Record<string, string>): ValidatorPageData {
   const list = presets.map((p) => ({ id: p.id, title: p.title[lang], description: p.description[lang], yaml: p.yaml }));

@@ -4,7 +4,12 @@ import { arr, byKind, fqdn, gwHost, gwRef, isObj, str, strs } from '../util.ts';
 
 export const TLS_ORIGINATING = ['SIMPLE', 'MUTUAL'];
 
-export interface Server { gw: Resource; index: number; server: Record<string, unknown>; port?: number; protocol: string; hosts: string[]; mode?: string }
+export interface Server { gw: Resource; index: number; server: Record<string, unknown>; port?: number; protocol: string;
+  /** Hosts without their `namespace/` prefix. */
+  hosts: string[];
+  /** Hosts as written, with any `namespace/` prefix (`shop/api.example.com`, `./api.example.com`). */
+  rawHosts: string[];
+  mode?: string }
 
 export function gatewayServers(rs: Resource[]): Server[] {
   const out: Server[] = [];
@@ -13,7 +18,7 @@ export function gatewayServers(rs: Resource[]): Server[] {
       if (!isObj(s)) return;
       const port = isObj(s.port) && typeof s.port.number === 'number' ? s.port.number : undefined;
       const protocol = (isObj(s.port) ? str(s.port.protocol) : undefined)?.toUpperCase() ?? '';
-      out.push({ gw, index, server: s, port, protocol, hosts: strs(s.hosts).map(gwHost), mode: isObj(s.tls) ? str(s.tls.mode) : undefined });
+      out.push({ gw, index, server: s, port, protocol, hosts: strs(s.hosts).map(gwHost), rawHosts: strs(s.hosts), mode: isObj(s.tls) ? str(s.tls.mode) : undefined });
     });
   }
   return out;

@@ -19,7 +19,7 @@ export function ruleCases(id: string, now?: number) {
         expect(found.map((f) => f.line).sort((a, b) => a - b)).toEqual(marked);
         for (const f of found) {
           expect(f.message.length).toBeGreaterThan(20);
-          expect(f.docs).toMatch(/^[a-z-]+\/([a-z0-9-]+\/)?$/);
+          expect(f.docs).toMatch(/^[a-z-]+\/([a-z0-9-]+\/)?(#[a-z0-9-]+)?$/);
           if (lang === 'ko') expect(f.message).toMatch(/[가-힣]/);
           else expect(f.message).not.toMatch(/[가-힣]/);
         }
