@@ -305,6 +305,27 @@ describe('decode: many errors, languages, nothing recognised', () => {
     expect(decode('', catalog).matches).toEqual([]);
   });
 
+  it('finds candidates through typos and truncated identifiers', () => {
+    const first = (text: string) => decode(text, catalog, { lang: 'en' }).candidates[0]?.id;
+    expect(decode('cerificate verfy faild', catalog).matches).toEqual([]);
+    expect(first('cerificate verfy faild')).toBe('certificate-verify-failed');
+    expect(first('TLSV1_ALERT_UNKOWN_CA')).toBe('alert-unknown-ca');
+    expect(first('wrong verson number')).toBe('wrong-version-number');
+    expect(first('no helthy upstream')).toBe('no-healthy-upstream');
+    expect(first('x509: certficate signed by unkown authority')).toBe('go-x509-unknown-authority');
+    expect(decode('hello world', catalog).candidates).toEqual([]);
+    expect(decode('job 4711 done for user4711 in 12 ms', catalog).candidates).toEqual([]);
+  });
+
+  it('measures edit distance with an early exit', async () => {
+    const { boundedDistance } = await import('./decode.ts');
+    expect(boundedDistance('verfy', 'verify', 1)).toBe(1);
+    expect(boundedDistance('cerificate', 'certificate', 2)).toBe(1);
+    expect(boundedDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(boundedDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(boundedDistance('abc', 'abcdef', 1)).toBe(2);
+  });
+
   it('keeps unknown numbers as decoded parts without inventing an entry', () => {
     const r = decode('TLS_error:|268435747:SSL routines:OPENSSL_internal:NO_SUPPORTED_PSK_MODE_X', catalog, { lang: 'en' });
     expect(r.matches).toEqual([]);

@@ -21,7 +21,14 @@ interface Compiled {
   /** `anchors`: lower-case literals one of which a line must contain for the pattern to match
    * (null when the pattern has none); checking them first keeps 10,000 lines well under 1 s. */
   patterns: { entry: CatalogEntry; re: RegExp; anchors: string[] | null }[];
-  vocab: Map<CatalogEntry, Set<string>>;
+  /** Search words (identifiers, English title, pattern text) → the entries that use them. */
+  vocab: Map<string, CatalogEntry[]>;
+  /** The same words grouped by length, for the near-miss lookup. */
+  vocabByLength: Map<number, string[]>;
+  /** Input word → the vocabulary words it stands for, with a weight (exact 1, near miss less). */
+  wordCache: Map<string, [string, number][]>;
+  /** Identifiers as plain lower-case phrases, for a short paste that misspells one whole. */
+  phrases: { text: string; entry: CatalogEntry }[];
   /** Entries that are the bare verification failure (see REASON_CATEGORIES). */
   bare: Set<CatalogEntry>;
   /** Localised texts per entry, built once: matches share them (treat them as read-only). */
@@ -31,6 +38,12 @@ interface Compiled {
 const compiledCache = new WeakMap<Catalog, Compiled>();
 
 const STOP = new Set(['the', 'and', 'for', 'with', 'not', 'was', 'are', 'from', 'error', 'failed', 'failure']);
+
+/** Lower case, every run of other characters one space: `CERTIFICATE_VERIFY_FAILED` and
+ * `certificate verify failed` read the same. */
+function plain(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
 
 function words(text: string): string[] {
   return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !STOP.has(w));
@@ -96,7 +109,7 @@ function compile(catalog: Catalog): Compiled {
   if (cached) return cached;
   const byName = new Map<string, CatalogEntry>();
   const patterns: Compiled['patterns'] = [];
-  const vocab = new Map<CatalogEntry, Set<string>>();
+  const vocab = new Map<string, CatalogEntry[]>();
   for (const entry of catalog) {
     for (const ident of entry.identifiers) if (!byName.has(ident.toUpperCase())) byName.set(ident.toUpperCase(), entry);
     for (const p of entry.patterns) {
@@ -106,9 +119,11 @@ function compile(catalog: Catalog): Compiled {
         // validateCatalog reports bad patterns; the engine skips them rather than fail a paste.
       }
     }
-    const v = new Set<string>();
-    for (const w of words([...entry.identifiers, entry.title.en, ...entry.patterns.map((p) => p.source.replace(/\\[a-z]/g, ' '))].join(' '))) v.add(w);
-    vocab.set(entry, v);
+    for (const w of new Set(words([...entry.identifiers, entry.title.en, ...entry.patterns.map((p) => p.source.replace(/\\[a-z]/g, ' '))].join(' ')))) {
+      const list = vocab.get(w);
+      if (list) list.push(entry);
+      else vocab.set(w, [entry]);
+    }
   }
   const texts: Compiled['texts'] = { ko: new Map(), en: new Map() };
   for (const lang of ['ko', 'en'] as const) {
@@ -122,7 +137,20 @@ function compile(catalog: Catalog): Compiled {
     }
   }
   const bare = new Set(catalog.filter((e) => e.identifiers.some((i) => BARE_VERIFY_FAILURE.includes(i.toUpperCase()))));
-  const out = { byName, patterns, vocab, texts, bare };
+  const vocabByLength = new Map<number, string[]>();
+  for (const w of vocab.keys()) {
+    const list = vocabByLength.get(w.length);
+    if (list) list.push(w);
+    else vocabByLength.set(w.length, [w]);
+  }
+  const phrases: Compiled['phrases'] = [];
+  for (const entry of catalog) {
+    for (const ident of entry.identifiers) {
+      const text = plain(ident);
+      if (text.length >= 8) phrases.push({ text, entry });
+    }
+  }
+  const out = { byName, patterns, vocab, vocabByLength, wordCache: new Map(), phrases, texts, bare };
   compiledCache.set(catalog, out);
   return out;
 }
@@ -269,15 +297,80 @@ function decodeLine(
   for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, evidence, lang, c));
 }
 
-function nearest(text: string, c: Compiled, catalog: Catalog, lang: Lang, limit: number): Candidate[] {
-  const input = new Set(words(text.slice(0, 20_000)));
-  if (input.size === 0) return [];
-  const scored: Candidate[] = [];
-  for (const entry of catalog) {
-    let score = 0;
-    for (const w of c.vocab.get(entry) ?? []) if (input.has(w)) score++;
-    if (score > 0) scored.push({ id: entry.id, title: entry.title[lang], category: entry.category, score });
+/** Edit distance between a and b if it is at most `max`, else max + 1 (early exit). */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    const ch = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ch === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    [prev, row] = [row, prev];
   }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
+const WORD_CACHE_LIMIT = 20_000;
+
+/** The vocabulary words an input word stands for: itself, else a near miss (a typo within one
+ * edit, two for words of 8 letters or more) or a word it begins (a truncated identifier). */
+function resolveWord(w: string, c: Compiled): [string, number][] {
+  const cached = c.wordCache.get(w);
+  if (cached) return cached;
+  let out: [string, number][] = [];
+  if (c.vocab.has(w)) out = [[w, 1]];
+  else if (w.length >= 5 && !/\d/.test(w)) {
+    // Words with digits (ids, counters, host names) are not misspelt identifiers.
+    const max = w.length >= 8 ? 2 : 1;
+    for (let len = w.length - max; len <= w.length + max + 12; len++) {
+      for (const v of c.vocabByLength.get(len) ?? []) {
+        // A typo rarely hits both of the first two letters; checking that first keeps this cheap.
+        if (len <= w.length + max && (v[0] === w[0] || v[1] === w[1])) {
+          const d = boundedDistance(w, v, max);
+          if (d <= max) { out.push([v, d === 1 && w.length >= 7 ? 0.8 : 0.5]); continue; }
+        }
+        if (v.length > w.length && v.startsWith(w)) out.push([v, 0.6]);
+      }
+    }
+  }
+  if (c.wordCache.size >= WORD_CACHE_LIMIT) c.wordCache.clear();
+  c.wordCache.set(w, out);
+  return out;
+}
+
+function nearest(text: string, c: Compiled, catalog: Catalog, lang: Lang, limit: number): Candidate[] {
+  const input = [...new Set(words(text.slice(0, 20_000)))].slice(0, 300);
+  if (input.length === 0) return [];
+  // Rare words say more than words every entry has ("certificate"): weight by inverse frequency.
+  const n = catalog.length;
+  const scores = new Map<CatalogEntry, number>();
+  for (const w of input) {
+    const best = new Map<CatalogEntry, number>();
+    for (const [v, weight] of resolveWord(w, c)) {
+      const entries = c.vocab.get(v) ?? [];
+      const idf = Math.log(1 + n / entries.length);
+      for (const e of entries) best.set(e, Math.max(best.get(e) ?? 0, weight * idf));
+    }
+      for (const [e, s] of best) scores.set(e, (scores.get(e) ?? 0) + s);
+  }
+  // A short paste that is one identifier, misspelled: that entry first.
+  const whole = plain(text.slice(0, 200));
+  if (whole.length >= 8 && whole.length <= 80) {
+    for (const p of c.phrases) {
+      const max = Math.max(1, Math.floor(p.text.length / 6));
+      const d = boundedDistance(whole, p.text, max);
+      if (d <= max) scores.set(p.entry, (scores.get(p.entry) ?? 0) + 10 * (1 - d / (max + 1)));
+    }
+  }
+  const scored: Candidate[] = [...scores].map(([e, score]) => ({ id: e.id, title: e.title[lang], category: e.category, score: Math.round(score * 100) / 100 }));
   return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
 }
 

@@ -53,6 +53,17 @@ describe('decoder fuzz', () => {
     expect(decode(42 as unknown as string, catalog).matches).toEqual([]);
   });
 
+  it('keeps the typo-tolerant candidate search cheap on many distinct unrecognised lines', () => {
+    const start = performance.now();
+    let offered = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const r = decode(`2025-03-01T10:00:00Z info request ${i} for user${i} took ${i % 97} ms cerificate${i % 13} verfy hanshake`, catalog);
+      offered += r.candidates.length;
+    }
+    expect(offered).toBeGreaterThan(0);
+    expect(performance.now() - start).toBeLessThan(15_000);
+  });
+
   it.each([
     ['one 1 MB line of near-misses', `x509: certificate is valid for ${'a, '.repeat(350_000)}`],
     ['1 MB of packed-code fragments', 'TLS_error:|2684355:SSL routines:OPENSSL_internal:'.repeat(20_000)],
