@@ -70,12 +70,15 @@ export function parseCert(der: Uint8Array): CertInfo {
   return { notBefore: time(der, validity[0]!), notAfter: time(der, validity[1]!), publicKey: spkiKey(der, spki) };
 }
 
+const RSA_OID = '2a864886f70d010101'; // rsaEncryption
+const EC_OID = '2a8648ce3d0201'; // id-ecPublicKey
+
 /** RSA: the modulus; other keys: the raw public key bits. */
 function spkiKey(b: Uint8Array, spki: Tlv): string {
   const [alg, bits] = children(b, spki);
   const oid = hex(bytes(b, children(b, alg!)[0]!));
   const raw = bytes(b, bits!).subarray(1); // skip the unused-bits byte
-  if (oid === '2a864886f70d010101') { // rsaEncryption
+  if (oid === RSA_OID) {
     const seq = readTlv(raw, 0);
     return `rsa:${intHex(raw, children(raw, seq)[0]!)}`;
   }
@@ -91,13 +94,16 @@ export function privateKeyPublic(block: PemBlock): string | undefined {
   if (block.label === 'EC PRIVATE KEY') return ecPublic(b, f);
   if (block.label === 'PRIVATE KEY') {
     const oid = hex(bytes(b, children(b, f[1]!)[0]!));
+    // Only RSA and EC keys carry a public half we can compare. Ed25519, Ed448, X25519 keys hold a
+    // bare OCTET STRING here, not a structure: read the algorithm first and stay quiet on them.
+    if (oid !== RSA_OID && oid !== EC_OID) return undefined;
     const inner = bytes(b, f[2]!);
     const innerTop = readTlv(inner, 0);
     const g = children(inner, innerTop);
-    if (oid === '2a864886f70d010101') return `rsa:${intHex(inner, g[1]!)}`;
-    if (oid === '2a8648ce3d0201') return ecPublic(inner, g); // id-ecPublicKey
+    if (oid === RSA_OID) return `rsa:${intHex(inner, g[1]!)}`;
+    return ecPublic(inner, g);
   }
-  return undefined; // Ed25519 and friends: the public half is not stored; stay quiet
+  return undefined; // other labels (ENCRYPTED PRIVATE KEY, OPENSSH ...): nothing to compare
 }
 
 function ecPublic(b: Uint8Array, f: Tlv[]): string | undefined {
