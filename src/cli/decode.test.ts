@@ -32,6 +32,33 @@ describe('meshtls decode (in-process)', () => {
     expect(ko.results[0].matches[0].title).toMatch(/인증서 검증 실패/);
   });
 
+  it('adds the access-log reading and the numbers no entry explains to each JSON result', async () => {
+    const line = '[2025-03-01T10:00:00.000Z] "GET /v1 HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{connection_failure,TLS_error:|268436577:SSL_routines:OPENSSL_internal:TLSV1_ALERT_ECH_REQUIRED:TLS_error_end} - "TLS_error:|268436577:SSL_routines:OPENSSL_internal:TLSV1_ALERT_ECH_REQUIRED:TLS_error_end" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.northwind.example.com" "203.0.113.10:443" outbound|443||api.northwind.example.com 10.1.0.5:40112 203.0.113.10:443 10.1.0.5:40110 api.northwind.example.com -';
+    const result = JSON.parse((await run(['--format', 'json', '--lang', 'en', line])).stdout).results[0];
+    expect(result.matches.map((m: { id: string; docs: string }) => [m.id, m.docs])).toEqual([['upstream-connect-error', '/en/errors/upstream-connect-error/']]);
+    expect(result.accessLogs).toHaveLength(1);
+    expect(result.accessLogs[0]).toMatchObject({
+      hop: 'upstream',
+      responseCode: '503',
+      cluster: { raw: 'outbound|443||api.northwind.example.com', direction: 'outbound', port: 443, host: 'api.northwind.example.com' },
+      requestedServerName: 'api.northwind.example.com',
+    });
+    expect(result.accessLogs[0].responseFlags.map((f: { flag: string; long: string }) => [f.flag, f.long])).toEqual([['UF', 'UpstreamConnectionFailure'], ['URX', 'UpstreamRetryLimitExceeded']]);
+    expect(result.accessLogs[0].responseFlags[0].meaning).toMatch(/TLS handshake failed/);
+    // Alert 121 (ech_required) has no entry: it is reported once, decoded, with what it means.
+    expect(result.unattached).toHaveLength(1);
+    expect(result.unattached[0]).toMatchObject({ kind: 'boringssl', values: { reason: 1121, alert: 121, reasonName: 'TLSV1_ALERT_ECH_REQUIRED' } });
+    expect(result.unattached[0].note).toMatch(/peer sent TLS alert 121/);
+    // The text format prints the same reading.
+    const text = (await run(['--lang', 'en', line])).stdout;
+    expect(text).toContain(result.accessLogs[0].summary);
+    expect(text).toContain(result.unattached[0].note);
+    // A line that is not an access log has none, and a Korean run links the Korean page.
+    const ko = JSON.parse((await run(['--format', 'json', 'SSL alert number 114'])).stdout).results[0];
+    expect(ko).toMatchObject({ accessLogs: [], unattached: [] });
+    expect(ko.matches[0].docs).toBe('/errors/alert-bad-certificate-hash-value/');
+  });
+
   it('reads stdin one entry per line and exits 0 even when nothing is recognised', async () => {
     const r = await run(['--format', 'json'], `${ENVOY}\r\n\nhello world\n`);
     expect(r.code).toBe(0);

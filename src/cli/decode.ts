@@ -3,7 +3,8 @@
 import { decode } from '../lib/decoder/decode.ts';
 import { loadCatalog } from '../lib/decoder/load-catalog.node.ts';
 import type { Lang } from '../lib/decoder/codes.ts';
-import type { DecodeResult } from '../lib/decoder/types.ts';
+import type { AccessLogInfo, DecodedPart, DecodeResult } from '../lib/decoder/types.ts';
+import { docsUrl } from '../lib/site/urls.ts';
 import { readAll, type CliIo } from './io.ts';
 
 const USAGE = 'Usage: meshtls decode [--format text|json] [--lang ko|en] [TEXT...]\n';
@@ -31,9 +32,86 @@ const MESSAGES = {
   },
 } as const;
 
-/** Site path of an error page; the CLI does not know the site's origin. */
+/** Site path of an error page in the reader's language (the site's own helper); the CLI does
+ * not know the site's origin. */
 export function errorPagePath(id: string, lang: Lang): string {
-  return `${lang === 'en' ? '/en' : ''}/errors/${id}/`;
+  return docsUrl(`errors/${id}/`, lang);
+}
+
+/** One decoded number or field as both formats show it. */
+interface PartView {
+  kind: string;
+  raw: string;
+  values: Record<string, string | number>;
+  note: string;
+}
+
+/** What both output formats print for one input: JSON prints it as is, text formats it. */
+interface ResultView {
+  input: string;
+  matches: {
+    id: string;
+    category: string;
+    side: string;
+    component: string;
+    title: string;
+    /** Absolute path of the entry's page for the chosen language. */
+    docs: string;
+    decoded: PartView[];
+  }[];
+  /** Access-log records: which hop failed, the cluster, the response code and flags explained. */
+  accessLogs: {
+    line: number;
+    format: 'text' | 'json';
+    hop: 'upstream' | 'downstream' | null;
+    responseCode: string | null;
+    responseFlags: { flag: string; long?: string; meaning: string }[];
+    cluster: AccessLogInfo['upstreamCluster'] | null;
+    responseCodeDetails?: string;
+    upstreamHost?: string;
+    authority?: string;
+    requestedServerName?: string;
+    upstreamTransportFailureReason?: string;
+    downstreamTransportFailureReason?: string;
+    summary: string;
+  }[];
+  /** Numbers the decoder unpacked that no catalog entry explains (e.g. an alert without an entry). */
+  unattached: PartView[];
+  /** Ids of the nearest entries, only when nothing was recognised. */
+  candidates?: string[];
+}
+
+const partView = (d: DecodedPart): PartView => ({ kind: d.kind, raw: d.raw, values: d.values, note: d.note });
+
+export function resultView(input: string, r: DecodeResult): ResultView {
+  const view: ResultView = {
+    input,
+    matches: r.matches.map((m) => ({
+      id: m.id,
+      category: m.category,
+      side: m.side,
+      component: m.component,
+      title: m.title,
+      docs: errorPagePath(m.id, r.lang),
+      decoded: m.decoded.map(partView),
+    })),
+    accessLogs: r.accessLogs.map((log) => {
+      const { line, format, side, responseCode, responseFlags, upstreamCluster, summary, ...fields } = log;
+      return {
+        line,
+        format,
+        hop: side ?? null,
+        responseCode: responseCode ?? null,
+        responseFlags,
+        cluster: upstreamCluster ?? null,
+        ...fields,
+        summary,
+      };
+    }),
+    unattached: r.unattached.map(partView),
+  };
+  if (r.matches.length === 0) view.candidates = r.candidates.map((c) => c.id);
+  return view;
 }
 
 function parseArgs(argv: string[]): { format: 'text' | 'json'; lang: Lang; texts: string[] } | { error: string; lang: Lang } {
@@ -64,19 +142,19 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; lang: Lang; texts
   return { format, lang, texts };
 }
 
-function renderText(input: string, r: DecodeResult): string {
-  const m = MESSAGES[r.lang];
-  const lines = [`> ${input.length > 200 ? `${input.slice(0, 200)}…` : input}`];
-  for (const match of r.matches) {
+function renderText(v: ResultView, lang: Lang): string {
+  const m = MESSAGES[lang];
+  const lines = [`> ${v.input.length > 200 ? `${v.input.slice(0, 200)}…` : v.input}`];
+  for (const match of v.matches) {
     lines.push(`  [${match.category}] ${match.title}`);
-    lines.push(`    id: ${match.id} · ${m.side}: ${match.side} · ${match.component} · ${m.page}: ${errorPagePath(match.id, r.lang)}`);
+    lines.push(`    id: ${match.id} · ${m.side}: ${match.side} · ${match.component} · ${m.page}: ${match.docs}`);
     for (const d of match.decoded) lines.push(`    - ${d.note}`);
   }
-  for (const log of r.accessLogs) if (log.summary) lines.push(`  ${log.summary}`);
-  for (const d of r.unattached) lines.push(`  - ${d.note}`);
-  if (r.matches.length === 0) {
+  for (const log of v.accessLogs) if (log.summary) lines.push(`  ${log.summary}`);
+  for (const d of v.unattached) lines.push(`  - ${d.note}`);
+  if (v.matches.length === 0) {
     lines.push(`  ${m.notRecognised}`);
-    if (r.candidates.length) lines.push(`  ${m.nearest} ${r.candidates.map((c) => `${c.id} (${errorPagePath(c.id, r.lang)})`).join(', ')}`);
+    if (v.candidates?.length) lines.push(`  ${m.nearest} ${v.candidates.map((id) => `${id} (${errorPagePath(id, lang)})`).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -97,26 +175,8 @@ export async function runDecode(argv: string[], io: CliIo): Promise<number> {
   const inputs = args.texts.length
     ? args.texts
     : (await readAll(io.stdin)).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim());
-  const results = inputs.map((input) => ({ input, result: decode(input, catalog, { lang: args.lang }) }));
-  if (args.format === 'json') {
-    const json = {
-      results: results.map(({ input, result }) => ({
-        input,
-        matches: result.matches.map((m) => ({
-          id: m.id,
-          category: m.category,
-          side: m.side,
-          component: m.component,
-          title: m.title,
-          docs: errorPagePath(m.id, args.lang),
-          decoded: m.decoded.map((d) => ({ kind: d.kind, raw: d.raw, values: d.values })),
-        })),
-        ...(result.matches.length === 0 ? { candidates: result.candidates.map((c) => c.id) } : {}),
-      })),
-    };
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    for (const { input, result } of results) io.stdout.write(renderText(input, result));
-  }
+  const views = inputs.map((input) => resultView(input, decode(input, catalog, { lang: args.lang })));
+  if (args.format === 'json') io.stdout.write(`${JSON.stringify({ results: views }, null, 2)}\n`);
+  else for (const v of views) io.stdout.write(renderText(v, args.lang));
   return 0;
 }

@@ -276,7 +276,7 @@ function decodeLine(
     const resolve = (names: string[]) => [...new Set(names.map((n) => c.byName.get(n.toUpperCase())).filter((e): e is CatalogEntry => !!e))];
     let entries = resolve(f.names);
     if (entries.length === 0 && f.fallback) entries = resolve(f.fallback);
-    if (entries.length === 0) out.unattached.push(f.part);
+    if (entries.length === 0 && !out.unattached.some((d) => d.kind === f.part.kind && d.raw === f.part.raw)) out.unattached.push(f.part);
     for (const entry of entries) add(entry, f.start, f.end, f.part);
   }
 
