@@ -1,13 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { discouragedVariants } from '../../../tests/helpers/glossary-lint.ts';
+import { parseGlossary } from '../site/glossary.ts';
 import { CATEGORIES, validateCatalog } from './catalog.ts';
 import { decode } from './decode.ts';
 import { loadCatalog, readCatalogFiles } from './load-catalog.node.ts';
 
-const contributing = readFileSync(new URL('../../../CONTRIBUTING.md', import.meta.url), 'utf8');
+const ROOT = new URL('../../../', import.meta.url);
+const contributing = readFileSync(new URL('CONTRIBUTING.md', ROOT), 'utf8');
 const section = (title: string) => contributing.split(/^## /m).find((s) => s.startsWith(title)) ?? '';
-/** Page slugs from the site map table of CONTRIBUTING.md. */
-const siteSlugs = new Set([...section('Site map').matchAll(/^\| `([a-z0-9/-]+)`/gm)].map((m) => m[1]!.replace(/\/$/, '')));
+
+/** The file that serves a language-neutral site path (`patterns/mutual-tls/`) in one language:
+ * a content page (`content/<lang>/<path>.mdx`, `.md` or `<path>/index.mdx`), or, for
+ * `errors/<id>/`, the route generated from the catalog. Undefined when no file serves it. */
+function pageFor(path: string, lang: 'ko' | 'en', ids: ReadonlySet<string>): string | undefined {
+  const slug = path.replace(/^\/+|\/+$/g, '');
+  const error = /^errors\/([a-z0-9-]+)$/.exec(slug);
+  if (error) {
+    const route = 'src/pages/[...locale]/errors/[id].astro';
+    return ids.has(error[1]!) && existsSync(new URL(route, ROOT)) ? route : undefined;
+  }
+  const candidates = [`${slug}.mdx`, `${slug}.md`, `${slug}/index.mdx`, `${slug}/index.md`].map((f) => `content/${lang}/${f}`);
+  return candidates.find((f) => existsSync(new URL(f, ROOT)));
+}
+
 const labSlugs = new Set([...(/Lab slugs[^:]*:([^]*?)\n\n/.exec(section('Site map'))?.[1] ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!));
 const reservedIds = [...section('Error catalog ids').matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!).filter((id) => !id.startsWith('errors'));
 
@@ -30,13 +46,27 @@ describe('error catalog', () => {
     expect(reservedIds.filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it('links only to pages and labs of the site map', () => {
-    expect(siteSlugs.has('envoy/tls-troubleshooting')).toBe(true);
+  it('links only to pages and labs that exist, in both languages', () => {
+    const ids = new Set(catalog.map((e) => e.id));
+    expect(pageFor('envoy/tls-troubleshooting/', 'ko', ids)).toBe('content/ko/envoy/tls-troubleshooting.mdx');
     expect(labSlugs.size).toBe(7);
     for (const e of catalog) {
-      for (const d of e.docs) expect(siteSlugs, `${e.id} docs ${d}`).toContain(d.replace(/\/$/, ''));
-      for (const l of e.labs) expect(labSlugs, `${e.id} lab ${l}`).toContain(l);
+      for (const lang of ['ko', 'en'] as const) {
+        for (const d of e.docs) expect(pageFor(d, lang, ids), `${e.id} docs ${d} (${lang})`).toBeDefined();
+        for (const l of e.labs) expect(pageFor(`labs/${l}/`, lang, ids), `${e.id} lab page ${l} (${lang})`).toBeDefined();
+      }
+      for (const l of e.labs) expect(existsSync(new URL(`labs/${l}/`, ROOT)), `${e.id} lab folder ${l}`).toBe(true);
     }
+  });
+
+  it('resolves doc paths to the files that serve them, not to a table', () => {
+    const ids = new Set(catalog.map((e) => e.id));
+    expect(pageFor('patterns/mutual-tls/', 'en', ids)).toBe('content/en/patterns/mutual-tls.mdx');
+    expect(pageFor('errors/', 'ko', ids)).toBe('content/ko/errors/index.mdx');
+    expect(pageFor('errors/cert-expired/', 'en', ids)).toBe('src/pages/[...locale]/errors/[id].astro');
+    expect(pageFor('errors/no-such-entry/', 'en', ids)).toBeUndefined();
+    expect(pageFor('patterns/no-such-page/', 'ko', ids)).toBeUndefined();
+    expect(pageFor('labs/mutual-tls/', 'ko', ids)).toBe('content/ko/labs/mutual-tls.mdx');
   });
 
   it('recognises every entry by one of its own identifiers', () => {
@@ -69,6 +99,15 @@ describe('error catalog', () => {
     expect(mismatch.fix.en).toMatch(/Go \(since 1\.15\) and Envoy's SAN\s+matchers/);
     expect(mismatch.fix.ko).toMatch(/DNS SAN이 하나도 없을 때만 CN/);
     expect(mismatch.fix.ko).toMatch(/Go\(1\.15부터\)와\s+Envoy의 SAN 매처/);
+  });
+
+  it('uses the glossary\'s Korean terms, not the variants it discourages', () => {
+    const dir = new URL('src/data/glossary/', ROOT);
+    const terms = parseGlossary(Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(new URL(f, dir), 'utf8')])));
+    for (const e of catalog) {
+      const ko = [e.title.ko, e.meaning.ko, e.fix.ko, ...e.causes.map((c) => c.text.ko)].join('\n');
+      expect(discouragedVariants(ko, terms), e.id).toEqual([]);
+    }
   });
 
   it('names each file after its id', () => {
