@@ -1,7 +1,8 @@
 // Structural check of Envoy YAML against the generated API shapes (envoy-schema.json).
 import schema from './envoy-schema.json' with { type: 'json' };
+import types from './envoy-types.json' with { type: 'json' };
 import type { Path } from '../types.ts';
-import { didYouMean, isObj } from '../util.ts';
+import { didYouMean, distance, isObj } from '../util.ts';
 import { durationFix } from '../rules/duration-unit.ts';
 
 const S = schema as { messages: Record<string, Record<string, string>>; oneofs: Record<string, string[][]>; enums: Record<string, string[]> };
@@ -12,7 +13,9 @@ export type EnvoyIssue =
   | { path: Path; kind: 'enum'; value: string; hint?: string; allowed: string[] }
   | { path: Path; kind: 'oneof'; fields: string[] }
   | { path: Path; kind: 'duration'; field: string; value: unknown; fix: string }
-  | { path: Path; kind: 'any'; };
+  | { path: Path; kind: 'any'; }
+  /** An `@type` the validator does not know: `hint` when it is one slip away from a known type. */
+  | { path: Path; kind: 'anytype'; type: string; hint?: string };
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const short = (t: string) => t.split('.').pop() ?? t;
@@ -80,8 +83,54 @@ function checkAny(value: unknown, path: Path, out: EnvoyIssue[], depth: number) 
   const url = value['@type'];
   if (typeof url !== 'string') { out.push({ path, kind: 'any' }); return; }
   const t = url.slice(url.lastIndexOf('/') + 1);
-  // Types outside the generated subset are not judged: the validator only knows part of the API.
-  if (S.messages[t]) checkEnvoy(value, t, path, out, depth + 1);
+  if (S.messages[t]) { checkEnvoy(value, t, path, out, depth + 1); return; }
+  // Wrappers whose content is free-form or checked elsewhere.
+  if (/^(google\.protobuf|udpa\.type\.v1|xds\.type\.v3)\./.test(t)) return;
+  // The structure is checked for part of the API only. A real Envoy type outside that part is
+  // fine (its content is not checked); anything else is a slip of a real type, or unknown.
+  if (isEnvoyType(t)) return;
+  out.push({ path: [...path, '@type'], kind: 'anytype', type: t, hint: nearType(t) });
+}
+
+let packages: Map<string, string[]> | undefined;
+/** Every top-level message of the Envoy API by package (envoy-types.json). */
+function byPackage(): Map<string, string[]> {
+  packages ??= new Map(Object.entries((types as { packages: Record<string, string> }).packages).map(([p, names]) => [p, names.split(' ')]));
+  return packages;
+}
+
+export function isEnvoyType(t: string): boolean {
+  const dot = t.lastIndexOf('.');
+  return byPackage().get(t.slice(0, dot))?.includes(t.slice(dot + 1)) ?? false;
+}
+
+/** A slip: case only, or one or two edits in a name long enough that two is still a slip. */
+const slip = (a: string, b: string) => {
+  const d = distance(a.toLowerCase(), b.toLowerCase(), 2);
+  return d <= Math.min(2, Math.max(1, Math.floor(a.length / 8)));
+};
+
+/**
+ * The Envoy type a misspelled type name stands for: same package and a slip in the message name
+ * (`…tls.v3.UpstreamTlsContxt`), or a slip in the package and the same message name
+ * (`…transport_socket.tls.v3.UpstreamTlsContext`, `…tls.v2.UpstreamTlsContext`).
+ */
+export function nearType(t: string): string | undefined {
+  if (isEnvoyType(t)) return undefined;
+  const dot = t.lastIndexOf('.');
+  const pkg = t.slice(0, dot), short = t.slice(dot + 1);
+  const pk = byPackage();
+  const same = pk.get(pkg);
+  if (same) {
+    const m = same.find((n) => slip(short, n));
+    return m ? `${pkg}.${m}` : undefined;
+  }
+  for (const [p, names] of pk) {
+    if (!slip(pkg, p)) continue;
+    const m = names.find((n) => n === short) ?? names.find((n) => slip(short, n));
+    if (m) return `${p}.${m}`;
+  }
+  return undefined;
 }
 
 export const typeLabel = short;
