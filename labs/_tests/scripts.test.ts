@@ -248,6 +248,54 @@ http {
   });
 });
 
+describe('break-it/break.sh against a stand-in (an nginx answering 503, a stand-in docker printing the log)', () => {
+  let out = '';
+  let line = '';
+  beforeAll(async () => {
+    const dir = join(work, 'break-sh');
+    mkdirSync(join(dir, 'run'), { recursive: true });
+    const http = await freePort();
+    // Envoy's 503 body ends without a newline; so does this one.
+    writeFileSync(join(dir, 'nginx.conf'), `worker_processes 1; pid ${dir}/run/nginx.pid; error_log ${dir}/run/error.log;
+events { worker_connections 16; }
+http {
+  access_log off; default_type text/plain;
+  client_body_temp_path ${dir}/run/b; proxy_temp_path ${dir}/run/p; fastcgi_temp_path ${dir}/run/f; uwsgi_temp_path ${dir}/run/u; scgi_temp_path ${dir}/run/s;
+  server { listen 127.0.0.1:${http}; location / { return 503 "upstream connect error or disconnect/reset before headers. (stand-in)"; } }
+}
+`);
+    // The log line of the lab's format (front-envoy.yaml); the stand-in docker prints the older
+    // lines on its first call (break.sh counts them) and the new one from the second call on.
+    line = '[2026-11-22T01:00:00.000Z] "GET /expired-cert/" 503 UF cluster=partner_expired_cert upstream_transport_failure_reason=TLS_error:|268436501:SSL_routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED:TLS_error_end';
+    writeFileSync(join(dir, 'old.log'), '[2026-11-22T00:59:00.000Z] "GET /ok/" 200 - cluster=partner_ok upstream_transport_failure_reason=-\n');
+    writeFileSync(join(dir, 'new.log'), `${line}\n`);
+    const bin = fakeBin(dir, {
+      docker: `n=$(cat "${dir}/calls" 2>/dev/null || echo 0); echo $((n + 1)) >"${dir}/calls"
+cat "${dir}/old.log"; if [ "$n" -ge 1 ]; then cat "${dir}/new.log"; fi`,
+    });
+    const nginx = spawn('/usr/sbin/nginx', ['-p', join(dir, 'run'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+    await waitForPort(http);
+    out = run('bash', [join(LABS, 'break-it', 'break.sh'), 'expired-cert'], { env: fresh(bin, { HTTP_PORT: String(http) }), timeout: 30_000 }).stdout;
+    await stopAndWait(nginx);
+  });
+
+  it('prints the client\'s answer, the new failure line as it is, and the two links, each on its own line', () => {
+    const lines = out.replace(/\n$/, '').split('\n');
+    expect(lines).toEqual([
+      '==> send the request (/expired-cert/)',
+      'upstream connect error or disconnect/reset before headers. (stand-in)',
+      '==> front Envoy access log',
+      line,
+      '',
+      '==> open it in the decoder',
+      expect.stringMatching(/^https:\/\/mesh-tls\.example\.org\/en\/tools\/decoder\/#q=/),
+      '==> error reference',
+      'https://mesh-tls.example.org/en/errors/alert-certificate-expired/',
+    ]);
+    expect(decodeURIComponent(lines[6]!.split('#q=')[1]!)).toBe(line);
+  });
+});
+
 describe('kind lab scripts with a stand-in kubectl', () => {
   // kubectl stand-in: apply/delete read the rendered manifest from stdin and record its first
   // line; exec runs the pod's nslookup/curl answers; logs prints the gateway log file, which the

@@ -18,7 +18,8 @@ fi
 
 since="$(envoy_log front | wc -l)"
 say "$(t '요청을 보낸다' 'send the request') ($(scenario_field "$scenario" request))"
-reproduce "$scenario"
+# What the client got (Envoy's 503 body has no final newline; keep the next line apart).
+printf '%s\n' "$(reproduce "$scenario")"
 sleep 1
 line="$(failure_line "$scenario" "$since")"
 if [[ -z "$line" ]]; then
