@@ -64,6 +64,78 @@ describe('lab pages', () => {
   });
 });
 
+// ---------------------------------------------------------------- expected output on the pages
+
+/** The claims a script prints through pass/fail and the expect_* helpers of lib.sh and kind.sh, as
+ * regular expressions: $var, ${var} and $(...) parts of the bash string match any text. A claim
+ * that is only a variable ("$claim") is skipped; check_partner_dns's claim is read from kind.sh. */
+function scriptClaims(script: string): RegExp[] {
+  const text = readFileSync(script, 'utf8');
+  const str = String.raw`"((?:\$\([^)]*\)|\$\{[^}]*\}|\$\w+|\\.|[^"\\$])*)"`;
+  const calls = new RegExp(String.raw`\b(?:responds_with|fails_with|expect_contains|expect_not_contains|pass|fail|expect_gateway_grew|expect_gateway_silent)\s+` + str, 'g');
+  const raw = [...text.matchAll(calls)].map((m) => m[1]!);
+  if (/\bcheck_partner_dns\b/.test(text)) {
+    const kind = readFileSync(join(LABS, '_lib/kind.sh'), 'utf8');
+    raw.push(new RegExp(String.raw`local claim=` + str).exec(kind.slice(kind.indexOf('check_partner_dns() {')))![1]!);
+  }
+  const out: RegExp[] = [];
+  for (const c of new Set(raw)) {
+    const parts = c.split(/(\$\([^)]*\)|\$\{[^}]*\}|\$\w+)/);
+    if (parts.every((p, i) => i % 2 === 1 || p === '')) continue;
+    out.push(new RegExp('^' + parts.map((p, i) => (i % 2 ? '.+' : p.replace(/\\(.)/g, '$1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('') + '$'));
+  }
+  return out;
+}
+
+/** ```text blocks whose title names a lab script: title="./verify.sh", title="./break.sh simple". */
+function outputBlocks(body: string): { title: string; lines: string[] }[] {
+  return [...body.matchAll(/^```text title="(\.\/(?:verify|break)\.sh[^"]*)"\n([\s\S]*?)^```$/gm)].map((m) => ({ title: m[1]!, lines: m[2]!.replace(/\n$/, '').split('\n') }));
+}
+
+describe('expected output on the lab pages follows the scripts', () => {
+  for (const lang of ['ko', 'en']) {
+    for (const slug of labSlugs()) {
+      it(`${lang}/${slug}: the verify.sh block has every claim of verify.sh, evidence lines and a true summary`, () => {
+        const blocks = outputBlocks(page(lang, slug));
+        const verify = blocks.filter((b) => b.title === './verify.sh');
+        expect(verify.length).toBe(1);
+        for (const b of blocks) {
+          const script = join(LABS, slug, b.title.slice(2).split(' ')[0]!);
+          const claims = scriptClaims(script);
+          const passes = b.lines.flatMap((l, i) => (l.startsWith('PASS  ') ? [i] : []));
+          for (const i of passes) {
+            const claim = b.lines[i]!.slice(6);
+            expect(claims.some((c) => c.test(claim)), `${b.title}: "${claim}" is not a claim of ${b.title.split(' ')[0]}`).toBe(true);
+            expect(b.lines[i + 1], `${b.title}: evidence after "${claim}"`).toMatch(/^ {6}evidence: \S/);
+          }
+          if (passes.length > 0) {
+            expect(b.lines.at(-1), b.title).toBe(`${passes.length} PASS, 0 FAIL`);
+            expect(b.lines.at(-2), b.title).toBe('');
+          }
+          if (b.title === './verify.sh') {
+            for (const c of claims) {
+              expect(passes.some((i) => c.test(b.lines[i]!.slice(6))), `${c} of verify.sh is missing from the page`).toBe(true);
+            }
+          }
+        }
+      });
+    }
+  }
+
+  it('break-it: the break.sh block prints the messages of break.sh in the page\'s language', () => {
+    const source = readFileSync(join(LABS, 'break-it', 'break.sh'), 'utf8');
+    const says = [...source.matchAll(/^say "\$\(t '([^']*)' '([^']*)'\)/gm)].map((m) => ({ ko: m[1]!, en: m[2]! }));
+    expect(says.length).toBe(4);
+    for (const lang of ['ko', 'en'] as const) {
+      const block = outputBlocks(page(lang, 'break-it')).find((b) => b.title.startsWith('./break.sh'))!;
+      const shown = block.lines.filter((l) => l.startsWith('==> ')).map((l) => l.slice(4));
+      expect(shown.map((l) => says.findIndex((s) => l.startsWith(s[lang])))).toEqual([0, 1, 2, 3]);
+      const links = block.lines.filter((l) => l.startsWith('https://'));
+      for (const l of links) expect(l.startsWith(`https://mesh-tls.example.org${lang === 'en' ? '/en/' : '/'}`)).toBe(true);
+    }
+  });
+});
+
 describe('YAML files of labs/', () => {
   const files = yamlFiles(LABS);
   for (const f of files) {
