@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runLint } from './lint.ts';
 import { presets } from '../lib/validator/index.ts';
+import { manyDestinationRules } from '../lib/validator/bench.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'meshtls-lint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +53,16 @@ describe('meshtls lint', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     }
   });
+  it('ends quietly when the reader closes the pipe early (| head -1)', async () => {
+    const big = file('big.yaml', manyDestinationRules(6000)); // hundreds of KB of findings
+    const child = spawn(process.execPath, ['bin/meshtls.mjs', 'lint', big, big], { cwd: join(import.meta.dirname, '../..') });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBeLessThan(2);
+  }, 30_000);
   it('works as a child process through bin/meshtls.mjs', async () => {
     const r = await promisify(execFile)(process.execPath, ['bin/meshtls.mjs', 'lint', '--format', 'json', valid], { cwd: join(import.meta.dirname, '../..') });
     expect(JSON.parse(r.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0 });

@@ -6,8 +6,28 @@ import type { CliIo } from './io.ts';
 
 const USAGE = 'Usage: meshtls lint [--format text|json] [--lang ko|en] FILE...   (- reads stdin)\n';
 
+/**
+ * A reader that stops early (`meshtls lint … | head -1`) closes the pipe: the next write fails
+ * with EPIPE, which Node reports as an 'error' event and, unhandled, as a stack trace. Take it as
+ * the end of the output. Returns whether the output is gone, so the caller can stop writing.
+ */
+function endOnBrokenPipe(io: CliIo): () => boolean {
+  const stream = io.stdout as Partial<NodeJS.WritableStream> & { destroyed?: boolean };
+  let broken = false;
+  if (typeof stream.on === 'function') {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      broken = true;
+      if (e.code === 'EPIPE') return;
+      io.stderr.write(`meshtls lint: cannot write the output${e.code ? ` (${e.code})` : ''}\n`);
+      process.exitCode = 2;
+    });
+  }
+  return () => broken || stream.destroyed === true;
+}
+
 /** `meshtls lint`: exit 0 without error findings, 1 with at least one, 2 on usage or read errors. */
 export async function runLint(argv: string[], io: CliIo): Promise<number> {
+  const closed = endOnBrokenPipe(io);
   let format = 'text';
   let lang: Lang = 'ko';
   const files: string[] = [];
@@ -38,8 +58,11 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     const slim = findings.map(({ file, rule, severity, line, column, resource, message, docs }: Finding) => ({ file, rule, severity, line, column, resource, message, docs }));
     io.stdout.write(`${JSON.stringify({ findings: slim, summary }, null, 2)}\n`);
   } else {
-    for (const f of findings) io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.resource}\n  ${f.message}\n  -> ${lang === 'en' ? '/en/' : '/'}${f.docs}\n`);
-    io.stdout.write(lang === 'en'
+    for (const f of findings) {
+      if (closed()) break;
+      io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.resource}\n  ${f.message}\n  -> ${lang === 'en' ? '/en/' : '/'}${f.docs}\n`);
+    }
+    if (!closed()) io.stdout.write(lang === 'en'
       ? `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info\n`
       : `오류 ${summary.errors}, 경고 ${summary.warnings}, 정보 ${summary.infos}\n`);
   }
