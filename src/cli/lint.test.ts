@@ -37,7 +37,9 @@ describe('meshtls lint', () => {
     expect(Object.keys(j)).toEqual(['findings', 'summary']);
     expect(j.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
     expect(Object.keys(j.findings[0]).sort()).toEqual(['column', 'docs', 'file', 'line', 'message', 'resource', 'rule', 'severity']);
-    expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-system/to-egress-gateway', docs: 'egress/double-mtls/' });
+    expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-system/to-egress-gateway', docs: '/en/egress/double-mtls/' });
+    const ko = JSON.parse((await run(['--format', 'json', sni])).out);
+    expect(ko.findings[0].docs).toBe('/egress/double-mtls/');
   });
   it('reads stdin for -, in Korean by default', async () => {
     const r = await run(['-'], 'a: 1\nb:\n\tc: 2\n');

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { lint } from '../lib/validator/index.ts';
+import { docsUrl } from '../lib/site/urls.ts';
 import type { Finding, Lang } from '../lib/validator/index.ts';
 import { readAll } from './io.ts';
 import type { CliIo } from './io.ts';
@@ -55,12 +56,13 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   }
   const { findings, summary } = lint(inputs, { lang });
   if (format === 'json') {
-    const slim = findings.map(({ file, rule, severity, line, column, resource, message, docs }: Finding) => ({ file, rule, severity, line, column, resource, message, docs }));
+    // docs: the page's site path in the chosen language (/egress/double-mtls/, /en/egress/double-mtls/).
+    const slim = findings.map(({ file, rule, severity, line, column, resource, message, docs }: Finding) => ({ file, rule, severity, line, column, resource, message, docs: docsUrl(docs, lang) }));
     io.stdout.write(`${JSON.stringify({ findings: slim, summary }, null, 2)}\n`);
   } else {
     for (const f of findings) {
       if (closed()) break;
-      io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.resource}\n  ${f.message}\n  -> ${lang === 'en' ? '/en/' : '/'}${f.docs}\n`);
+      io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.resource}\n  ${f.message}\n  -> ${docsUrl(f.docs, lang)}\n`);
     }
     if (!closed()) io.stdout.write(lang === 'en'
       ? `${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info\n`
