@@ -80,6 +80,19 @@ describe('bad input', () => {
     expect(() => ids(deep)).not.toThrow();
     expect(ids(deep).length).toBeGreaterThan(0);
   });
+  it('says "nesting too deep" in words, once per document, instead of the engine\'s stack error', () => {
+    const deepFlow = '['.repeat(50_000) + ']'.repeat(50_000);
+    const deepSeq = `${'- '.repeat(20_000)}x`; // block sequences nested in compact form
+    const deepMap = `${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    for (const deep of [deepFlow, deepSeq, deepMap]) {
+      for (const lang of ['ko', 'en'] as const) {
+        const found = lint([{ name: 'deep.yaml', text: deep }], { lang }).findings;
+        expect(found.map((f) => f.rule)).toEqual(['yaml-syntax']);
+        expect(found[0]!.message).not.toMatch(/call stack|stack overflow|regular expression/i);
+        expect(found[0]!.message).toMatch(lang === 'ko' ? /중첩이 너무 깊어/ : /nesting is too deep/);
+      }
+    }
+  });
 });
 
 describe('secret PEM content (keys generated at run time)', () => {

@@ -22,9 +22,11 @@ export function parseFile(file: string, text: string): { docs: ParsedDoc[]; prob
     if (doc.errors.length === 0) {
       try {
         src.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-      } catch {
+      } catch (e) {
         const at = doc.contents?.range?.[0] ?? 0;
-        problems.push({ src, offset: at, endOffset: at + 1, code: 'ALIAS_COUNT', message: 'too many aliases' });
+        // The yaml package refuses an alias bomb by message; anything else here is a stack overflow.
+        const alias = e instanceof Error && /alias/i.test(e.message);
+        problems.push({ src, offset: at, endOffset: at + 1, code: alias ? 'ALIAS_COUNT' : 'RESOURCE_EXHAUSTION', message: alias ? 'too many aliases' : 'nesting too deep' });
       }
     }
   });
