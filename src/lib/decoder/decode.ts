@@ -20,7 +20,7 @@ interface Compiled {
   byName: Map<string, CatalogEntry>;
   /** `anchors`: lower-case literals one of which a line must contain for the pattern to match
    * (null when the pattern has none); checking them first keeps 10,000 lines well under 1 s. */
-  patterns: { entry: CatalogEntry; re: RegExp; anchors: string[] | null }[];
+  patterns: { entry: CatalogEntry; re: RegExp; anchors: string[] | null; spaced: boolean }[];
   /** Search words (identifiers, English title, pattern text) → the entries that use them. */
   vocab: Map<string, CatalogEntry[]>;
   /** The same words grouped by length, for the near-miss lookup. */
@@ -114,7 +114,9 @@ function compile(catalog: Catalog): Compiled {
     for (const ident of entry.identifiers) if (!byName.has(ident.toUpperCase())) byName.set(ident.toUpperCase(), entry);
     for (const p of entry.patterns) {
       try {
-        patterns.push({ entry, re: new RegExp(p.source, `${p.flags ?? ''}u`), anchors: anchorsOf(p.source) });
+        // Only a pattern that matches a space can gain from reading `_` as one (see spacedForm).
+        const spaced = / |\\s/.test(p.source);
+        patterns.push({ entry, re: new RegExp(p.source, `${p.flags ?? ''}u`), anchors: anchorsOf(p.source), spaced });
       } catch {
         // validateCatalog reports bad patterns; the engine skips them rather than fail a paste.
       }
@@ -200,19 +202,18 @@ const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate ve
 
 /** Envoy turns every space into `_` inside access-log fields (`…:_certificate_has_expired:…`),
  * while the catalog's patterns are written for the spaced text a 503 body or a debug log carries.
- * The one place this is handled: a line with underscores is also matched with them as spaces.
- * Same length, so offsets found in either form point into the original line. */
+ * The one place this is handled: a line that carries such a field (a TLS error from Envoy) is
+ * also matched with its underscores as spaces. Same length, so offsets found in either form
+ * point into the original line. */
+const ENVOY_TLS_FIELD = /TLS_error|OPENSSL_internal|verify_cert_failed/;
+
 function spacedForm(line: string): string | undefined {
-  return line.includes('_') ? line.replace(/_/g, ' ') : undefined;
+  return line.includes('_') && ENVOY_TLS_FIELD.test(line) ? line.replace(/_/g, ' ') : undefined;
 }
 
-function matchPattern(text: string, lower: string, re: RegExp, anchors: string[] | null): RegExpExecArray | null {
-  if (anchors) {
-    let found = false;
-    for (const a of anchors) if (lower.includes(a)) { found = true; break; }
-    if (!found) return null;
-  }
-  return re.exec(text);
+function hasAnchor(lower: string, anchors: string[], withSpaceOnly = false): boolean {
+  for (const a of anchors) if ((!withSpaceOnly || a.includes(' ')) && lower.includes(a)) return true;
+  return false;
 }
 
 interface LineHit {
@@ -260,8 +261,11 @@ function decodeLine(
   const lower = line.toLowerCase();
   const alt = spacedForm(line);
   const altLower = alt?.toLowerCase();
-  for (const { entry, re, anchors } of c.patterns) {
-    const m = matchPattern(line, lower, re, anchors) ?? (alt ? matchPattern(alt, altLower!, re, anchors) : null);
+  for (const { entry, re, anchors, spaced } of c.patterns) {
+    let m: RegExpExecArray | null = null;
+    if (!anchors || hasAnchor(lower, anchors)) m = re.exec(line) ?? (alt && spaced ? re.exec(alt) : null);
+    // Reading `_` as a space only adds anchors that contain a space.
+    else if (alt && spaced && hasAnchor(altLower!, anchors, true)) m = re.exec(alt);
     if (m) add(entry, m.index, m.index + m[0].length);
   }
 
