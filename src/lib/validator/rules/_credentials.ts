@@ -16,9 +16,10 @@ export function credentialRefs(rs: Resource[]): CredRef[] {
     }
   }
   for (const s of gatewayServers(rs)) {
-    if (!isObj(s.server.tls) || (s.mode !== 'SIMPLE' && s.mode !== 'MUTUAL')) continue;
+    if (!isObj(s.server.tls) || !['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'].includes(s.mode ?? '')) continue;
     const name = str(s.server.tls.credentialName);
-    if (name) out.push({ by: s.gw, path: ['spec', 'servers', s.index, 'tls', 'credentialName'], name, needsPair: true, needsCa: s.mode === 'MUTUAL', role: 'gateway' });
+    // OPTIONAL_MUTUAL verifies a client certificate when one is sent: it needs the CA as MUTUAL does.
+    if (name) out.push({ by: s.gw, path: ['spec', 'servers', s.index, 'tls', 'credentialName'], name, needsPair: true, needsCa: s.mode !== 'SIMPLE', role: 'gateway' });
   }
   return out;
 }
