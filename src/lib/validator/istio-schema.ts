@@ -33,7 +33,7 @@ export const hasModel = (apiVersion: string, kind: string) => !!MODELS[apiVersio
 
 export interface SchemaIssue {
   path: (string | number)[];
-  kind: 'type' | 'enum' | 'required' | 'unknown' | 'other';
+  kind: 'type' | 'enum' | 'required' | 'unknown' | 'format' | 'range' | 'other';
   expected?: string;
   allowed?: string[];
   /** For unknown fields: the properties the schema does know at that place. */
@@ -88,6 +88,8 @@ export function validateIstio(obj: Record<string, unknown>): SchemaIssue[] {
       if (err.keyword === 'type') issues.push({ path, kind: 'type', expected: String(err.params.type), message: err.message ?? '' });
       else if (err.keyword === 'enum') issues.push({ path, kind: 'enum', allowed: (err.params.allowedValues as string[]) ?? [], message: err.message ?? '' });
       else if (err.keyword === 'required') issues.push({ path, kind: 'required', expected: String(err.params.missingProperty), message: err.message ?? '' });
+      else if (err.keyword === 'format') issues.push({ path, kind: 'format', expected: String(err.params.format), message: err.message ?? '' });
+      else if (['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum'].includes(err.keyword)) issues.push({ path, kind: 'range', message: err.message ?? '' });
       else if (err.keyword !== 'oneOf' && err.keyword !== 'not' && err.keyword !== 'anyOf') issues.push({ path, kind: 'other', message: err.message ?? err.keyword });
     }
   }
@@ -98,7 +100,14 @@ export function validateIstio(obj: Record<string, unknown>): SchemaIssue[] {
       if (!s.accessed.has(key)) issues.push({ path: [...s.path, key], kind: 'unknown', known: [...s.accessed], message: 'unknown field' });
     }
   }
-  // oneOf/anyOf branches report the same fault several times; keep one per path and kind.
-  const seen = new Set<string>();
-  return issues.filter((i) => { const k = `${i.path.join('/')}|${i.kind}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  // oneOf/anyOf branches report the same fault several times, and one bad value can fail several
+  // keywords (1.5 for an int32: type and format). Keep one issue per value: the first by RANK.
+  const RANK: SchemaIssue['kind'][] = ['unknown', 'required', 'type', 'enum', 'format', 'range', 'other'];
+  const best = new Map<string, SchemaIssue>();
+  for (const i of issues) {
+    const k = `${i.path.join('/')}|${i.kind === 'unknown' ? i.kind : i.kind === 'required' ? `required:${i.expected}` : 'value'}`;
+    const prev = best.get(k);
+    if (!prev || RANK.indexOf(i.kind) < RANK.indexOf(prev.kind)) best.set(k, i);
+  }
+  return [...best.values()];
 }

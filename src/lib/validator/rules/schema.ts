@@ -6,7 +6,10 @@ import { isIstioDurationPath } from './duration-unit.ts';
 import { envoyForm } from '../envoy/model.ts';
 
 const last = (p: (string | number)[]) => String(p[p.length - 1] ?? '');
-const TYPE_KO: Record<string, string> = { string: '문자열', integer: '정수', number: '숫자', boolean: '불리언(true/false)', object: '맵(key: value)', array: '목록(- 항목)' };
+/** Korean type names with their subject particle (이/가 depends on the last syllable). */
+const TYPE_KO: Record<string, string> = { string: '문자열이', integer: '정수가', number: '숫자가', boolean: '불리언(true/false) 값이', object: '맵(key: value)이', array: '목록(- 항목)이' };
+const TYPE_EN: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean (true/false)', object: 'a mapping', array: 'a list' };
+const INT_RANGE: Record<string, [string, string]> = { int32: ['-2147483648', '2147483647'], uint32: ['0', '4294967295'], int64: ['-9223372036854775808', '9223372036854775807'], uint64: ['0', '18446744073709551615'] };
 
 function istioMessage(i: SchemaIssue, value: unknown): Text {
   const key = last(i.path);
@@ -28,8 +31,23 @@ function istioMessage(i: SchemaIssue, value: unknown): Text {
     }
     case 'type':
       return {
-        ko: `\`${key}\`에는 ${TYPE_KO[i.expected ?? ''] ?? i.expected}이 와야 하는데 다른 형식이 왔다. 리소스가 거부된다.`,
-        en: `\`${key}\` must be ${i.expected === 'array' ? 'a list' : i.expected === 'object' ? 'a mapping' : `a ${i.expected}`}; the value has another type, so the resource is rejected.`,
+        ko: `\`${key}\`에는 ${TYPE_KO[i.expected ?? ''] ?? `${i.expected} 형식이`} 와야 하는데 다른 형식이 왔다. 리소스가 거부된다.`,
+        en: `\`${key}\` must be ${TYPE_EN[i.expected ?? ''] ?? `of type ${i.expected}`}; the value has another type, so the resource is rejected.`,
+      };
+    case 'format': {
+      const range = INT_RANGE[i.expected ?? ''];
+      return range ? {
+        ko: `\`${key}: ${String(value)}\`는 허용 범위를 벗어난다. ${range[0]}부터 ${range[1]}까지의 정수(${i.expected})여야 리소스가 받아들여진다.`,
+        en: `\`${key}: ${String(value)}\` is out of range: it must be a whole number from ${range[0]} to ${range[1]} (${i.expected}), or the resource is rejected.`,
+      } : {
+        ko: `\`${key}: ${String(value)}\`는 \`${i.expected}\` 형식이 아니라 리소스가 거부된다.`,
+        en: `\`${key}: ${String(value)}\` is not in the \`${i.expected}\` format, so the resource is rejected.`,
+      };
+    }
+    case 'range':
+      return {
+        ko: `\`${key}: ${String(value)}\`는 허용 범위를 벗어나 리소스가 거부된다(${i.message}).`,
+        en: `\`${key}: ${String(value)}\` is out of range, so the resource is rejected (${i.message}).`,
       };
     case 'required':
       return { ko: `필수 필드 \`${i.expected}\`가 없어 리소스가 거부된다.`, en: `Required field \`${i.expected}\` is missing, so the resource is rejected.` };
