@@ -41,7 +41,7 @@ export function recognizeNumbers(line: string, lang: Lang): Finding[] {
       const v = x509Verify(n, m[2] ?? m[4] ?? m[6]);
       const other = v?.legacy
         ? (lang === 'ko'
-          ? ` OpenSSL 1.1과 BoringSSL에서 ${n}은 ${v.legacy.name}("${v.legacy.text}")이다.`
+          ? ` OpenSSL 1.1과 BoringSSL에서 ${n}번은 ${v.legacy.name}("${v.legacy.text}")이다.`
           : ` In OpenSSL 1.1 and BoringSSL, ${n} is ${v.legacy.name} ("${v.legacy.text}").`)
         : '';
       out.push({

@@ -20,10 +20,9 @@ const FLAVOR_LABEL: Record<Flavor, string> = {
 
 export function describePacked(p: PackedCode, lang: Lang): string {
   if (p.system) {
-    const errno = `${p.reason}${p.reasonName ? ` (${p.reasonName})` : ''}`;
     return lang === 'ko'
-      ? `${FLAVOR_LABEL[p.flavor]} 시스템 오류 코드: 최상위 비트(ERR_SYSTEM_FLAG)가 켜져 있어 나머지 값이 운영체제 오류 번호(errno) ${errno}다.`
-      : `${FLAVOR_LABEL[p.flavor]} system error code: the top bit (ERR_SYSTEM_FLAG) is set, so the rest is the operating-system errno ${errno}.`;
+      ? `${FLAVOR_LABEL[p.flavor]} 시스템 오류 코드: 최상위 비트(ERR_SYSTEM_FLAG)가 켜져 있어 나머지 값이 운영체제 오류 번호(errno) ${p.reason}${p.reasonName ? `(${p.reasonName})` : ''}이다.`
+      : `${FLAVOR_LABEL[p.flavor]} system error code: the top bit (ERR_SYSTEM_FLAG) is set, so the rest is the operating-system errno ${p.reason}${p.reasonName ? ` (${p.reasonName})` : ''}.`;
   }
   const lib = `${p.lib}${p.libName ? ` (${p.libName})` : ''}`;
   const reason = `${p.reason}${p.reasonName ? ` ${p.reasonName}` : ''}`;
