@@ -39,6 +39,14 @@ export function durationFix(v: unknown, flavour: 'istio' | 'envoy'): string | un
 
 export function durationMessage(key: string, value: unknown, fix: string, flavour: 'istio' | 'envoy') {
   const shown = JSON.stringify(value);
+  if (flavour === 'istio' && typeof value === 'string') {
+    // Already a string (the CRD's type): what is wrong is the missing unit, or the whole shape.
+    return /^\s*\d+(\.\d+)?\s*$/.test(value)
+      ? { ko: `\`${key}: ${shown}\`는 Duration 필드인데 숫자에 단위가 없다. Istio는 단위 없는 기간을 올바른 Duration으로 보지 않아 리소스를 거부한다. \`${key}: ${fix}\`처럼 단위(s, m, h, ms)를 붙이자.`,
+          en: `\`${key}: ${shown}\` is a Duration field whose number has no unit. Istio does not take a duration without a unit as valid and rejects the resource. Add the unit (s, m, h, ms): \`${key}: ${fix}\`.` }
+      : { ko: `\`${key}: ${shown}\`는 Duration으로 읽을 수 없는 값이라 Istio가 리소스를 거부한다. \`${key}: ${fix}\`처럼 숫자에 단위(s, m, h, ms)를 붙여 쓰자.`,
+          en: `\`${key}: ${shown}\` cannot be read as a Duration, so Istio rejects the resource. Write a number with a unit (s, m, h, ms), such as \`${key}: ${fix}\`.` };
+  }
   return flavour === 'istio'
     ? { ko: `\`${key}: ${shown}\`는 Duration 필드인데 단위가 없다. Istio는 단위 없는 값을 거부한다(\`must be of type string\`). \`${key}: ${fix}\`처럼 단위(s, m, h, ms)를 붙인 문자열로 쓰자.`,
         en: `\`${key}: ${shown}\` is a Duration field without a unit. Istio rejects it (\`must be of type string\`). Write a string with a unit (s, m, h, ms): \`${key}: ${fix}\`.` }
