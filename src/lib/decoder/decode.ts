@@ -363,7 +363,7 @@ function nearest(text: string, c: Compiled, catalog: Catalog, lang: Lang, limit:
       const idf = Math.log(1 + n / entries.length);
       for (const e of entries) best.set(e, Math.max(best.get(e) ?? 0, weight * idf));
     }
-      for (const [e, s] of best) scores.set(e, (scores.get(e) ?? 0) + s);
+    for (const [e, s] of best) scores.set(e, (scores.get(e) ?? 0) + s);
   }
   // A short paste that is one identifier, misspelled: that entry first.
   const whole = plain(text.slice(0, 200));
