@@ -23,9 +23,9 @@ printf '%s\n' "$(reproduce "$scenario")"
 sleep 1
 line="$(failure_line "$scenario" "$since")"
 if [[ -z "$line" ]]; then
-  die "$(t '접근 로그에 실패 줄이 없다. ./setup.sh를 먼저 실행했는지 보자.' 'no failure line in the access log; did ./setup.sh run?')"
+  die "$(t '액세스 로그에 실패 줄이 없다. ./setup.sh를 먼저 실행했는지 보자.' 'no failure line in the access log; did ./setup.sh run?')"
 fi
-say "$(t 'front Envoy 접근 로그' 'front Envoy access log')"
+say "$(t 'front Envoy 액세스 로그' 'front Envoy access log')"
 printf '%s\n\n' "$line"
 say "$(t '디코더로 보기' 'open it in the decoder')"
 printf '%s\n' "$(decoder_link "$line")"
