@@ -5,6 +5,12 @@ import type { ParsedDoc, Path, Resource } from './types.ts';
 /** More aliases than this in one document is an alias bomb, not a config. */
 export const MAX_ALIASES = 200;
 
+/**
+ * Errors after which the yaml package still builds the whole document: the other rules run on
+ * it (a duplicate key keeps its last value). Any other error leaves the document unchecked.
+ */
+const NON_FATAL = new Set(['DUPLICATE_KEY']);
+
 export interface ParseProblem { src: ParsedDoc; offset: number; endOffset: number; code: string; message: string }
 
 export function parseFile(file: string, text: string): { docs: ParsedDoc[]; problems: ParseProblem[] } {
@@ -19,7 +25,7 @@ export function parseFile(file: string, text: string): { docs: ParsedDoc[]; prob
     for (const e of doc.errors) {
       problems.push({ src, offset: e.pos[0], endOffset: e.pos[1], code: e.code, message: e.message.split('\n')[0] ?? '' });
     }
-    if (doc.errors.length === 0) {
+    if (doc.errors.every((e) => NON_FATAL.has(e.code))) {
       try {
         src.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
       } catch (e) {

@@ -6,8 +6,8 @@ const explain = (code: string, raw: string): Text => {
       return { ko: '들여쓰기에 탭 문자가 있다. YAML은 들여쓰기에 탭을 허용하지 않으므로 이 문서는 적용되지 않는다. 탭을 공백으로 바꾸자.',
         en: 'A tab character is used for indentation. YAML forbids tabs in indentation, so this document is rejected. Replace the tab with spaces.' };
     case 'DUPLICATE_KEY':
-      return { ko: '같은 키가 한 맵에 두 번 나온다. 도구마다 앞이나 뒤 값 하나만 남기거나 거부한다. 키 하나로 합치자.',
-        en: 'The same key appears twice in one mapping. Tools keep only one of the values or reject the file. Merge them into one key.' };
+      return { ko: '같은 키가 한 맵에 두 번 나온다. 도구마다 앞이나 뒤 값 하나만 남기거나 거부한다. 키 하나로 합치자. 나머지 검사는 뒤의 값으로 했다.',
+        en: 'The same key appears twice in one mapping. Tools keep only one of the values or reject the file. Merge them into one key. The other checks read the last value.' };
     case 'BAD_INDENT': case 'MISSING_CHAR': case 'UNEXPECTED_TOKEN': case 'BLOCK_AS_IMPLICIT_KEY': case 'MULTILINE_IMPLICIT_KEY':
       return { ko: `들여쓰기나 괄호가 맞지 않아 구조를 읽을 수 없다(${raw}). 같은 수준의 키는 같은 칸에서 시작하게 맞추자.`,
         en: `The indentation or brackets do not line up, so the structure cannot be read (${raw}). Start keys of the same level in the same column.` };
