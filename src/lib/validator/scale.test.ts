@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { manyDestinationRules } from './bench.ts';
 import { lint } from './index.ts';
+import { allRules } from './rules/index.ts';
 
 const ms = (fn: () => void) => { const t = performance.now(); fn(); return performance.now() - t; };
 
@@ -17,5 +18,29 @@ describe('scale', () => {
     expect(summary).toMatchObject({ errors: 0 });
     // The rules' share: quadratic rules spent tens of seconds here; linear ones well under the parse.
     expect(full - parse).toBeLessThan(Math.max(2000, parse));
+  }, 60_000);
+  it('compares thousands of DestinationRules for one host without comparing every pair', () => {
+    const dr = (i: number) => `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: dr-${i}
+  namespace: ns-${i % 3}
+spec:
+  host: api.shared.example.com
+  trafficPolicy:
+    tls:
+      mode: SIMPLE
+      sni: api.shared.example.com
+  subsets:
+  - name: v${i % 5}
+`;
+    const files = [{ name: 'same-host.yaml', text: Array.from({ length: 6000 }, (_, i) => dr(i)).join('---\n') }];
+    const rule = allRules.filter((r) => r.id === 'dr-duplicate-host');
+    lint(files, { rules: [] });
+    const parse = ms(() => lint(files, { rules: [] }));
+    let found = 0;
+    const full = ms(() => { found = lint(files, { rules: rule }).findings.length; });
+    expect(found).toBeGreaterThan(6000); // a policy clash and a subset clash on most of them
+    expect(full - parse).toBeLessThan(Math.max(500, parse / 2));
   }, 60_000);
 });

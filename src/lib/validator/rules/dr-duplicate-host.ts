@@ -1,11 +1,24 @@
 import type { Resource, Rule } from '../types.ts';
 import { arr, exportScope, isObj, str } from '../util.ts';
 
-const overlap = (a: Resource, b: Resource) => {
-  const sa = exportScope(a), sb = exportScope(b);
-  if (sa === '*' || sb === '*') return true;
-  return [...sa].some((n) => sb.has(n));
-};
+type Scope = Set<string> | '*';
+const overlap = (sa: Scope, sb: Scope) => sa === '*' || sb === '*' || [...sa].some((n) => sb.has(n));
+const scopeKey = (s: Scope) => (s === '*' ? '*' : [...s].sort().join(','));
+
+/** The first DR seen, and the first seen in another namespace than that one. */
+class FirstTwo {
+  a?: Resource;
+  b?: Resource;
+  add(d: Resource) {
+    if (!this.a) this.a = d;
+    else if (!this.b && d.ns !== this.a.ns) this.b = d;
+  }
+  /** The first DR outside namespace `ns`, if any. */
+  outside(ns: string): Resource | undefined { return this.a && this.a.ns !== ns ? this.a : this.b; }
+}
+
+/** Earlier DRs of one host, one namespace and one export scope: what a merge keeps from them. */
+interface Group { scope: Scope; policy?: Resource; subsets: Map<string, Resource> }
 const hasPolicy = (d: Resource) => isObj(d.spec.trafficPolicy) && Object.keys(d.spec.trafficPolicy).length > 0;
 const subsetNames = (d: Resource) => arr(d.spec.subsets).flatMap((s, i) => (isObj(s) && str(s.name) ? [{ name: str(s.name)!, i }] : []));
 
@@ -19,24 +32,45 @@ export const rule: Rule = {
   },
   docs: 'egress/double-mtls/',
   check(ctx) {
-    // DRs grouped by host: only DRs of one host are compared, each with the earlier ones.
+    // DRs grouped by host, each compared with what the earlier ones of its host left behind:
+    // per namespace and export scope, the first top-level policy and the first of each subset
+    // name; across namespaces, the first DR of another namespace. Linear in the DRs of a host.
+    const order = new Map<Resource, number>();
+    const first = (list: (Resource | undefined)[]) => list.filter((x): x is Resource => !!x).sort((x, y) => order.get(x)! - order.get(y)!)[0];
     for (const [host, all] of ctx.index.drsByHost) {
       const drs = all.filter((d) => !d.spec.workloadSelector && str(d.spec.host));
-      for (let i = 1; i < drs.length; i++) {
-        const b = drs[i]!;
+      if (drs.length < 2) continue;
+      drs.forEach((d, i) => order.set(d, i));
+      const groups = new Map<string, Map<string, Group>>(); // ns -> scope key -> group
+      const anyScope = new FirstTwo(); // every earlier DR (each overlaps a DR exported everywhere)
+      const starScope = new FirstTwo(); // earlier DRs exported everywhere (overlap every DR)
+      const byExport = new Map<string, FirstTwo>(); // earlier DRs exported to a namespace
+      for (const b of drs) {
+        const scope = exportScope(b);
+        const mine = subsetNames(b);
         // Same namespace: merged. What the merge drops is b's top-level policy if an earlier DR
         // already has one, and b's subsets whose names an earlier DR already defines.
-        let policyFrom: Resource | undefined;
+        const nsGroups = groups.get(b.ns) ?? new Map<string, Group>();
+        groups.set(b.ns, nsGroups);
+        const overlapping = [...nsGroups.values()].filter((g) => overlap(g.scope, scope));
+        const policyFrom = hasPolicy(b) ? first(overlapping.map((g) => g.policy)) : undefined;
         const subsetFrom = new Map<string, Resource>();
-        let otherNs: Resource | undefined;
-        const mine = subsetNames(b);
-        for (let j = 0; j < i; j++) {
-          const a = drs[j]!;
-          if (!overlap(a, b)) continue;
-          if (a.ns !== b.ns) { otherNs ??= a; continue; }
-          if (!policyFrom && hasPolicy(a) && hasPolicy(b)) policyFrom = a;
-          for (const s of subsetNames(a)) if (!subsetFrom.has(s.name) && mine.some((m) => m.name === s.name)) subsetFrom.set(s.name, a);
+        for (const s of mine) {
+          const a = first(overlapping.map((g) => g.subsets.get(s.name)));
+          if (a && !subsetFrom.has(s.name)) subsetFrom.set(s.name, a);
         }
+        // Another namespace: not merged, but shadowed per caller.
+        const otherNs = scope === '*' ? anyScope.outside(b.ns)
+          : first([starScope.outside(b.ns), ...[...scope].map((n) => byExport.get(n)?.outside(b.ns))]);
+        // Remember b for the DRs after it.
+        const key = scopeKey(scope);
+        const g: Group = nsGroups.get(key) ?? { scope, subsets: new Map() };
+        nsGroups.set(key, g);
+        if (!g.policy && hasPolicy(b)) g.policy = b;
+        for (const s of mine) if (!g.subsets.has(s.name)) g.subsets.set(s.name, b);
+        anyScope.add(b);
+        if (scope === '*') starScope.add(b);
+        else for (const n of scope) { const f = byExport.get(n) ?? new FirstTwo(); f.add(b); byExport.set(n, f); }
         if (policyFrom) ctx.report({ rule: 'dr-duplicate-host', at: b, path: ['spec', 'host'], on: 'value', msg: {
           ko: `\`${host}\`에 대한 DestinationRule이 이미 있다(\`${policyFrom.name}\`). 같은 네임스페이스의 두 DR은 에러 없이 합쳐지고 최상위 \`trafficPolicy\`는 먼저 만든 쪽만 쓰이므로, 이 DR의 \`trafficPolicy\`는 조용히 무시된다. 두 DR을 하나로 합치자.`,
           en: `A DestinationRule for \`${host}\` already exists (\`${policyFrom.name}\`). Two DRs in one namespace are merged silently and only the older one's top-level \`trafficPolicy\` is used, so this DR's \`trafficPolicy\` is ignored. Merge them into one DR.` } });
