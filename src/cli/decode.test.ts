@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -102,4 +102,15 @@ describe('meshtls decode (child process)', () => {
     const bad = spawnSync(process.execPath, [bin, 'decode', '--format', 'xml'], { encoding: 'utf8', timeout: 30_000 });
     expect(bad.status).toBe(2);
   });
+  it('ends quietly when the reader closes the pipe early (| head -1)', async () => {
+    const bin = fileURLToPath(new URL('../../bin/meshtls.mjs', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'decode']);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(`${ENVOY}\n`.repeat(20_000)); // far more output than one pipe buffer
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 30_000);
 });

@@ -5,7 +5,7 @@ import { loadCatalog } from '../lib/decoder/load-catalog.node.ts';
 import type { Lang } from '../lib/decoder/codes.ts';
 import type { AccessLogInfo, DecodedPart, DecodeResult } from '../lib/decoder/types.ts';
 import { docsUrl } from '../lib/site/urls.ts';
-import { readAll, type CliIo } from './io.ts';
+import { endOnBrokenPipe, readAll, type CliIo } from './io.ts';
 
 const USAGE = 'Usage: meshtls decode [--format text|json] [--lang ko|en] [TEXT...]\n';
 
@@ -175,8 +175,12 @@ export async function runDecode(argv: string[], io: CliIo): Promise<number> {
   const inputs = args.texts.length
     ? args.texts
     : (await readAll(io.stdin)).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim());
+  const closed = endOnBrokenPipe(io, 'meshtls decode');
   const views = inputs.map((input) => resultView(input, decode(input, catalog, { lang: args.lang })));
   if (args.format === 'json') io.stdout.write(`${JSON.stringify({ results: views }, null, 2)}\n`);
-  else for (const v of views) io.stdout.write(renderText(v, args.lang));
+  else for (const v of views) {
+    if (closed()) break;
+    io.stdout.write(renderText(v, args.lang));
+  }
   return 0;
 }

@@ -2,33 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { lint } from '../lib/validator/index.ts';
 import { docsUrl } from '../lib/site/urls.ts';
 import type { Finding, Lang } from '../lib/validator/index.ts';
-import { readAll } from './io.ts';
+import { endOnBrokenPipe, readAll } from './io.ts';
 import type { CliIo } from './io.ts';
 
 const USAGE = 'Usage: meshtls lint [--format text|json] [--lang ko|en] FILE...   (- reads stdin)\n';
 
-/**
- * A reader that stops early (`meshtls lint … | head -1`) closes the pipe: the next write fails
- * with EPIPE, which Node reports as an 'error' event and, unhandled, as a stack trace. Take it as
- * the end of the output. Returns whether the output is gone, so the caller can stop writing.
- */
-function endOnBrokenPipe(io: CliIo): () => boolean {
-  const stream = io.stdout as Partial<NodeJS.WritableStream> & { destroyed?: boolean };
-  let broken = false;
-  if (typeof stream.on === 'function') {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      broken = true;
-      if (e.code === 'EPIPE') return;
-      io.stderr.write(`meshtls lint: cannot write the output${e.code ? ` (${e.code})` : ''}\n`);
-      process.exitCode = 2;
-    });
-  }
-  return () => broken || stream.destroyed === true;
-}
-
 /** `meshtls lint`: exit 0 without error findings, 1 with at least one, 2 on usage or read errors. */
 export async function runLint(argv: string[], io: CliIo): Promise<number> {
-  const closed = endOnBrokenPipe(io);
+  const closed = endOnBrokenPipe(io, 'meshtls lint');
   let format = 'text';
   let lang: Lang = 'ko';
   const files: string[] = [];
