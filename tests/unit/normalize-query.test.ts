@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { keyIdentifier, looksLikeLogLine, normalizeQuery, stripKoreanParticle } from '../../src/lib/search/normalize-query.ts';
 import { searchIdentifiers } from '../../src/plugins/search-identifiers.mjs';
 
-const known = searchIdentifiers(join(import.meta.dirname, '../../src/data/errors')) as [string, string][];
+const known = searchIdentifiers(join(import.meta.dirname, '../../src/data/errors')) as [string, string, boolean?][];
 
 describe('Korean particles', () => {
   it.each([
@@ -46,6 +46,18 @@ describe('pasted log lines', () => {
   it('falls back to the reason name or packed code when the catalog has no entry', () => {
     expect(keyIdentifier('TLS_error:|268435999:SSL_routines:OPENSSL_internal:SOME_NEW_REASON:TLS_error_end', [])).toBe('SOME_NEW_REASON');
     expect(keyIdentifier('error code 0A0001FF in the handshake, again and again today', [])).toBe('0A0001FF');
+  });
+
+  it('prefers what went wrong over a wrapper that only says something failed', () => {
+    const grpc = 'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: credentials: cannot check peer: missing selected ALPN property"';
+    expect(normalizeQuery(grpc, known)).toBe('NO_APPLICATION_PROTOCOL');
+  });
+
+  it('takes the detail at the end of a wrapped error, not the wrapper', () => {
+    const grpc = 'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: credentials: cannot check peer: missing selected ALPN property"';
+    expect(normalizeQuery(grpc, known)).toBe('NO_APPLICATION_PROTOCOL');
+    const nginx = '2026/11/21 10:00:00 [info] 1234#1234: *7 client SSL certificate verify error: (21:unable to verify the first certificate) while reading client request headers';
+    expect(normalizeQuery(nginx, known)).toBe('X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE');
   });
 
   it('matches short flags only as whole tokens', () => {

@@ -61,16 +61,20 @@ function rank(identifier: string): number {
   return 2;
 }
 
-/** The search term of the most telling catalog identifier the line contains. */
+/**
+ * The search term of the most telling catalog identifier the line contains. Between two of the
+ * same rank the later one wins: log lines wrap errors outer first ("authentication handshake
+ * failed: … missing selected ALPN property"), so the last phrase is the detail.
+ */
 function knownIdentifierIn(line: string, known: KnownIdentifiers): string | undefined {
-  let best: { rank: number; length: number; term: string } | undefined;
+  let best: { rank: number; at: number; term: string } | undefined;
   for (const [identifier, term] of known) {
-    const candidate = { rank: rank(identifier), length: identifier.length, term };
-    if (best && (candidate.rank > best.rank || (candidate.rank === best.rank && candidate.length <= best.length))) continue;
-    // Whole tokens only: UF must not match inside UFO, 1000007d not inside 21000007d. Short
-    // all-caps flags (UF, NR) are matched case-sensitively; phrases case-insensitively.
+    const r = rank(identifier);
+    if (best && r > best.rank) continue;
     const flags = /^[A-Z]{1,3}$/.test(identifier) ? '' : 'i';
-    if (new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(identifier)}(?![A-Za-z0-9])`, flags).test(line)) best = candidate;
+    const at = line.search(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(identifier)}(?![A-Za-z0-9])`, flags));
+    if (at < 0) continue;
+    if (!best || r < best.rank || at > best.at) best = { rank: r, at, term };
   }
   return best?.term;
 }
