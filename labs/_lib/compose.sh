@@ -11,6 +11,17 @@ compose() {
   run docker compose -p "$PROJECT" -f "$LAB_DIR/compose.yaml" "$@"
 }
 
+# compose_cli ARGS...: what each lab's ./compose.sh runs, docker compose for this lab with what
+# compose.yaml needs already set (pinned images, certificate folder, ports, project name).
+compose_cli() {
+  if [[ $# -eq 0 || "$1" == -h || "$1" == --help ]]; then
+    echo "usage: ./compose.sh COMMAND [ARGS...]   (docker compose -p $PROJECT -f compose.yaml COMMAND ...)"
+    [[ $# -eq 0 ]] && exit 2
+    exit 0
+  fi
+  exec docker compose -p "$PROJECT" -f "$LAB_DIR/compose.yaml" "$@"
+}
+
 # prereq_compose: Docker with the Compose v2 plugin, curl and OpenSSL.
 prereq_compose() {
   need_tool docker "$(t 'Docker Engine 또는 Docker Desktop을 설치하자: https://docs.docker.com/get-docker/' 'install Docker Engine or Docker Desktop: https://docs.docker.com/get-docker/')"

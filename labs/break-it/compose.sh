@@ -5,9 +5,4 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/common.sh"
-if [[ $# -eq 0 || "$1" == -h || "$1" == --help ]]; then
-  echo "usage: ./compose.sh COMMAND [ARGS...]   (docker compose -p $PROJECT -f compose.yaml COMMAND ...)"
-  [[ $# -eq 0 ]] && exit 2
-  exit 0
-fi
-exec docker compose -p "$PROJECT" -f "$LAB_DIR/compose.yaml" "$@"
+compose_cli "$@"
