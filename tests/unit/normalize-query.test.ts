@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { keyIdentifier, looksLikeLogLine, normalizeQuery, stripKoreanParticle } from '../../src/lib/search/normalize-query.ts';
 import { searchIdentifiers } from '../../src/plugins/search-identifiers.mjs';
 
-const known = searchIdentifiers(join(import.meta.dirname, '../../src/data/errors')) as [string, string, boolean?][];
+const known = searchIdentifiers(join(import.meta.dirname, '../../src/data/errors')) as [string, string][];
 
 describe('Korean particles', () => {
   it.each([
