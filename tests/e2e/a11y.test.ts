@@ -1,7 +1,7 @@
 // axe-core (WCAG 2.2 A/AA and best practices) on every built page of both languages.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { builtPages } from '../helpers/site.ts';
 
@@ -15,13 +15,6 @@ beforeAll(async () => {
   page = await (await browser.newContext()).newPage();
 });
 afterAll(() => browser?.close());
-
-export async function axeViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('axe, %s theme', (theme) => {
   beforeAll(async () => {

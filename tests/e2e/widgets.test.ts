@@ -3,7 +3,7 @@
 // (no request carries what was pasted) and axe on the filled-in states.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { presets } from '../../src/lib/validator/presets/index.ts';
 import { DECODER_PRESETS } from '../../src/components/widgets/decoder/presets.ts';
@@ -82,12 +82,6 @@ function recordRequests(page: Page): Request[] {
 }
 const unexpected = (seen: Request[]) =>
   seen.filter((r) => !(r.url().startsWith(`${baseUrl}/_astro/`) && r.url().endsWith('.js') && r.method() === 'GET')).map((r) => `${r.method()} ${r.url()}`);
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('.mtls-widget')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 describe.each(LANGS)('validator widget (%s)', (lang) => {
   const path = `${prefix(lang)}/tools/validator/`;
@@ -230,7 +224,7 @@ describe.each(LANGS)('validator widget (%s)', (lang) => {
     await page.goto(`${baseUrl}${path}#preset=pitfall-sni-mismatch`);
     await page.waitForSelector('.mtls-align li[data-link]');
     await page.click('button[data-share]');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '.mtls-widget')).toEqual([]);
     await page.close();
   });
 });
@@ -325,7 +319,7 @@ describe.each(LANGS)('decoder widget (%s)', (lang) => {
     await page.goto(`${baseUrl}${path}#preset=envoy-verify-failed`);
     await page.waitForSelector('.mtls-card');
     await page.click('button[data-share]');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '.mtls-widget')).toEqual([]);
     await page.close();
   });
 });
