@@ -1,4 +1,5 @@
 import type { Resource } from './types.ts';
+import { boundedDistance } from '../text/edit-distance.ts';
 
 export const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -11,22 +12,8 @@ export const strs = (v: unknown): string[] => arr(v).filter((x): x is string => 
  */
 export function distance(a: string, b: string, max = 99): number {
   if (Math.abs(a.length - b.length) > Math.min(3, max) || a.length > 64 || b.length > 64) return 99;
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return 99;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length]!;
+  const d = boundedDistance(a, b, max);
+  return d > max ? 99 : d;
 }
 
 /** The closest candidate, if close enough to be a likely typo (case-insensitive first). */
