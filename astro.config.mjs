@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { linkContent } from './scripts/link-content.mjs';
+import { hoistCodeStyles } from './src/plugins/hoist-code-styles.mjs';
 import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
 import { searchIdentifiersPlugin } from './src/plugins/search-identifiers.mjs';
 
@@ -34,7 +35,10 @@ export default defineConfig({
       lastUpdated: true,
       // Long lines wrap (keeping their indentation) instead of scrolling: a scroll box has to be
       // a focusable, labelled region for keyboard users, and wrapped logs read better on phones.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // useStyleReset: Expressive Code resets every element of a code block with `all: revert`,
+      // the most expensive style work on a content page (thousands of token spans); the copy
+      // button, the one part the page's styles reach, keeps the reset in src/styles/site.css.
+      expressiveCode: { defaultProps: { wrap: true }, useStyleReset: false },
       customCss: ['./src/styles/site.css'],
       components: {
         Head: './src/components/Head.astro',
@@ -56,6 +60,7 @@ export default defineConfig({
     // Added explicitly so that Starlight does not add it with `optimize: true`, which strips
     // the inline styles of the build-time diagrams.
     mdx({ optimize: false }),
+    hoistCodeStyles(),
   ],
   vite: {
     plugins: [searchIdentifiersPlugin({ catalogDir: fileURLToPath(new URL('./src/data/errors', import.meta.url)) })],

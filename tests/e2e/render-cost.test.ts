@@ -1,0 +1,68 @@
+// What keeps a long content page cheap to render on a phone (Lighthouse mobile performance): the
+// code-block stylesheet loads in <head>, code blocks carry no per-element style reset, and content
+// below the fold is laid out only when it nears the viewport. The timings themselves live in
+// `npm run bench`; these are the properties that produce them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { builtPages, DIST, pageHtml } from '../helpers/site.ts';
+
+const withCode = builtPages().filter((p) => pageHtml(p).includes('class="expressive-code"'));
+let browser: Browser;
+let page: Page;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+});
+afterAll(() => browser?.close());
+
+describe('render cost of content pages', () => {
+  it('many pages have code blocks', () => {
+    expect(withCode.length).toBeGreaterThan(50);
+  });
+
+  it.each(withCode)('%s links the code-block stylesheet from <head> only', (path) => {
+    const html = pageHtml(path);
+    const headEnd = html.indexOf('</head>');
+    const links = [...html.matchAll(/<link rel="stylesheet" href="[^"]*\/ec\.[\w-]+\.css"/g)].map((m) => m.index);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toBeLessThan(headEnd);
+  });
+
+  it('the code-block stylesheet has no reset of every element', () => {
+    const sheet = readdirSync(join(DIST, '_astro')).find((f) => /^ec\.[\w-]+\.css$/.test(f));
+    expect(sheet).toBeDefined();
+    const css = readFileSync(join(DIST, '_astro', sheet!), 'utf8');
+    expect(css).toContain('.expressive-code');
+    expect(css).not.toMatch(/\*:not\(:is\(svg, ?svg \*\)\)\{[^}]*all:revert/);
+  });
+
+  it('the copy button still gets the browser defaults rather than the page font', async () => {
+    await page.goto(baseUrl + '/basics/handshake-trust/');
+    const fonts = await page.evaluate(() => {
+      const plain = document.body.appendChild(document.createElement('button'));
+      const copy = document.querySelector('.expressive-code .copy button')!;
+      const result = { plain: getComputedStyle(plain).fontFamily, copy: getComputedStyle(copy).fontFamily, page: getComputedStyle(document.body).fontFamily };
+      plain.remove();
+      return result;
+    });
+    expect(fonts.copy).toBe(fonts.plain);
+    expect(fonts.copy).not.toBe(fonts.page);
+  });
+
+  it('content below the fold is skipped until it nears the viewport; widgets are not', async () => {
+    await page.goto(baseUrl + '/patterns/termination/');
+    const skipped = await page.evaluate(() =>
+      [...document.querySelectorAll('.sl-markdown-content > .expressive-code, .sl-markdown-content > figure.mmd')].map((el) => getComputedStyle(el).contentVisibility),
+    );
+    expect(skipped.length).toBeGreaterThan(3);
+    expect(new Set(skipped)).toEqual(new Set(['auto']));
+    await page.goto(baseUrl + '/tools/validator/');
+    const widget = await page.$eval('.sl-markdown-content > .mtls-widget', (el) => getComputedStyle(el).contentVisibility);
+    expect(widget).toBe('visible');
+  });
+});
