@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
 
 const mermaidVersion = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
 // Bump when the rendering settings below change, to invalidate old cache entries.
-const RENDER_SETTINGS_VERSION = 9;
+const RENDER_SETTINGS_VERSION = 10;
 
 export function diagramKey(code) {
   return createHash('sha256')

@@ -1,7 +1,8 @@
 // Makes Mermaid's SVG small enough to inline: a page with three diagrams used to weigh 185 KB
 // gzip, mostly shapes drawn by rough.js as curves with 15-digit coordinates, twice (one SVG per
 // theme). Three steps, each lossless to the eye:
-//   1. unused icon and marker definitions go; numbers in attributes are rounded to hundredths;
+//   1. unused icon and marker definitions go, and so do style rules for classes the drawing
+//      does not use; numbers in attributes are rounded to hundredths;
 //   2. path curves whose control points lie on the straight line are written as lines, segments
 //      that go nowhere are dropped, and strokes drawn twice are drawn once;
 //   3. when the light and dark renders differ only in colours (their <style>, colour attributes),
@@ -113,16 +114,35 @@ export function joinStrokes(d) {
   return out.join('');
 }
 
-/** Drops unused definitions, simplifies every path, rounds what is left. */
+const STYLE = /<style>([\s\S]*?)<\/style>/;
+
+/**
+ * Drops the <style> rules whose selectors name a class the drawing never uses. Mermaid ships the
+ * CSS of every element kind of its diagram type with each diagram (~16 KB, over half of it for
+ * classes the drawing lacks); every rule is parsed and matched on the reader's phone. @keyframes
+ * stay. CSS it cannot split into plain rules is left as it is.
+ */
+export function dropUnusedRules(svg) {
+  const style = svg.match(STYLE);
+  if (!style) return svg;
+  const used = new Set([...svg.replace(STYLE, '').matchAll(/\sclass="([^"]*)"/g)].flatMap(([, names]) => names.split(/\s+/)));
+  const rules = style[1].match(/@[^{}]+\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}|[^{}@]+\{[^{}]*\}/g) ?? [];
+  if (rules.join('') !== style[1]) return svg;
+  // A selector applies only if the drawing has every class it names (outside :not()).
+  const applies = (selector) => [...selector.replace(/:not\([^()]*\)/g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].every(([, name]) => used.has(name));
+  const kept = rules.filter((rule) => rule.startsWith('@') || rule.slice(0, rule.indexOf('{')).split(',').some(applies));
+  return svg.replace(STYLE, () => `<style>${kept.join('')}</style>`);
+}
+
+/** Drops unused definitions and style rules, simplifies every path, rounds what is left. */
 export function compactSvg(svg) {
-  const paths = dropUnusedDefs(svg).replace(/<path\b[^>]*>/g, (tag) => {
+  const paths = dropUnusedRules(dropUnusedDefs(svg)).replace(/<path\b[^>]*>/g, (tag) => {
     const strokeOnly = /\sfill="none"/.test(tag);
     return tag.replace(/(\sd=")([^"]*)"/, (_, head, d) => `${head}${strokeOnly ? joinStrokes(simplifyPath(d)) : simplifyPath(d)}"`);
   });
   return roundNumbers(paths);
 }
 
-const STYLE = /<style>([\s\S]*?)<\/style>/;
 // Some themes paint with a gradient the other lacks; gradients keep their theme's id.
 const GRADIENT = /<linearGradient\b[\s\S]*?<\/linearGradient>/g;
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

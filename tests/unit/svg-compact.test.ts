@@ -1,6 +1,6 @@
 // The SVG compaction behind build-time diagrams (src/plugins/svg-compact.mjs).
 import { describe, expect, it } from 'vitest';
-import { compactSvg, dropUnusedDefs, joinStrokes, mergeThemes, roundNumbers, simplifyPath } from '../../src/plugins/svg-compact.mjs';
+import { compactSvg, dropUnusedDefs, dropUnusedRules, joinStrokes, mergeThemes, roundNumbers, simplifyPath } from '../../src/plugins/svg-compact.mjs';
 
 describe('roundNumbers', () => {
   it('rounds decimals in attributes to hundredths and leaves text alone', () => {
@@ -36,6 +36,30 @@ describe('dropUnusedDefs', () => {
   it('keeps what is referenced and drops the rest', () => {
     const svg = '<svg><defs><symbol id="db"><path d="M0 0"/></symbol></defs><defs><marker id="arrow"><path/></marker></defs><line marker-end="url(#arrow)"/></svg>';
     expect(dropUnusedDefs(svg)).toBe('<svg><defs><marker id="arrow"><path/></marker></defs><line marker-end="url(#arrow)"/></svg>');
+  });
+});
+
+describe('dropUnusedRules', () => {
+  const style = (css: string) => `<svg id="d" class="flowchart"><style>${css}</style><g class="node default"><rect class="basic"/></g></svg>`;
+
+  it('drops rules for classes the drawing lacks and keeps the rest', () => {
+    const css = '#d{fill:#333;}@keyframes dash{to{stroke-dashoffset:0;}}#d .error-icon{fill:red;}#d .node rect,#d .cluster rect{stroke:#999;}#d .node.clickable{cursor:pointer;}#d text{fill:#111;}';
+    expect(dropUnusedRules(style(css))).toBe(style('#d{fill:#333;}@keyframes dash{to{stroke-dashoffset:0;}}#d .node rect,#d .cluster rect{stroke:#999;}#d text{fill:#111;}'));
+  });
+
+  it('does not require the classes inside :not()', () => {
+    const css = ':root:not([data-theme=dark]) #d .node:not(.hidden) rect{fill:#fff;}';
+    expect(dropUnusedRules(style(css))).toBe(style(css));
+  });
+
+  it('keeps at-rules whole', () => {
+    const media = '@media (min-width:1px){#d .error-icon{fill:red;}}';
+    expect(dropUnusedRules(style(`${media}#d .error-text{fill:red;}`))).toBe(style(media));
+  });
+
+  it('leaves CSS it cannot split into rules as it is', () => {
+    const css = '#d .error-text{fill:red;}}#d rect{fill:blue;}';
+    expect(dropUnusedRules(style(css))).toBe(style(css));
   });
 });
 
