@@ -8,7 +8,7 @@ export const rule: Rule = {
     ko: 'VirtualService 라우트의 `match.port`가 게이트웨이 쪽(`match.gateways: [<gateway>]`)이면, 그 값은 Gateway 서버의 `port.number`(게이트웨이 Envoy가 실제로 여는 포트)와 같아야 한다. 다르면 라우트가 매치되지 않아 게이트웨이에서 `404`(`NR`)가 난다. Service 포트(예: 443)와 컨테이너 포트(예: 8443)를 헷갈리는 경우가 흔하다. Gateway에 쓴 포트 번호를 그대로 쓰자.',
     en: 'For a route whose match targets a gateway (`match.gateways: [<gateway>]`), `match.port` must equal that Gateway server\'s `port.number`, the port the gateway\'s Envoy really listens on. Otherwise the route never matches and the gateway answers `404` (`NR`). Mixing up the Service port (e.g. 443) and the container port (e.g. 8443) is the usual cause. Use the number written in the Gateway.',
   },
-  docs: 'egress/double-mtls/',
+  docs: 'egress/double-mtls-pitfalls/',
   check(ctx) {
     for (const vs of ctx.index.vss) {
       for (const r of ctx.index.routes(vs)) {

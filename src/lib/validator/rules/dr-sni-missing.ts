@@ -10,7 +10,7 @@ export const rule: Rule = {
     ko: '홉 1(사이드카→이그레스 게이트웨이, `ISTIO_MUTUAL`) DR에 `sni`가 없으면 사이드카는 클러스터 이름을 SNI로 보낸다. 게이트웨이의 `hosts`가 특정 호스트인 서버는 SNI로 필터 체인을 고르므로 매칭에 실패하고 연결이 리셋된다. `sni: <외부 호스트>`를 쓰자(Gateway `hosts`, VirtualService `hosts`와 같은 문자열). 외부 서버로 가는 `SIMPLE`/`MUTUAL`에서 `sni`가 없으면 HTTP는 Host 헤더로 채워지기도 하지만 TCP/TLS 라우트에서는 비므로 `info`로 알린다.',
     en: 'Without `sni` on the hop-1 DR (sidecar to egress gateway, `ISTIO_MUTUAL`) the sidecar sends the cluster name as SNI. A gateway server with specific `hosts` picks its filter chain by SNI, so the match fails and the connection is reset. Set `sni: <external host>` (the same string as the Gateway `hosts` and the VirtualService `hosts`). For `SIMPLE`/`MUTUAL` to an external server a missing `sni` may be filled from the HTTP Host header, but stays empty on TCP/TLS routes, so that case is an `info`.',
   },
-  docs: 'egress/double-mtls/',
+  docs: 'egress/double-mtls-pitfalls/',
   check(ctx) {
     const servers = ctx.index.servers.filter((s) => s.mode === 'ISTIO_MUTUAL' && s.hosts.some((h) => h !== '*'));
     const meshToGw = new Set(ctx.index.allRoutes

@@ -14,7 +14,7 @@ export const rule: Rule = {
     ko: '`credentialName`이 가리키는 시크릿은 인증서와 개인 키를 `tls.crt`/`tls.key`나 `cert`/`key` 한 쌍으로 담아야 하고, 상대를 검증하는 `MUTUAL`이면 CA를 `ca.crt`(또는 `cacert`, 혹은 `<이름>-cacert` 시크릿)로 담아야 한다. 키 이름이 다르면 SDS가 인증서를 찾지 못해 핸드셰이크가 실패한다(`Secret is not supplied by SDS`). 값이 실제 PEM이면 인증서가 해석되는지, 만료되지 않았는지, 개인 키가 인증서와 짝인지도 본다. 매니페스트의 자리 표시자 값은 문제로 보지 않는다.',
     en: 'A secret named by `credentialName` must hold the certificate and private key as a pair, `tls.crt`/`tls.key` or `cert`/`key`, and, for `MUTUAL` which verifies the peer, the CA as `ca.crt` (or `cacert`, or a separate `<name>-cacert` secret). With other key names SDS finds no certificate and handshakes fail (`Secret is not supplied by SDS`). Where the values are real PEM, the rule also checks that the certificate parses, has not expired, and matches the private key. Placeholder values in manifests are not a problem.',
   },
-  docs: 'egress/double-mtls/',
+  docs: 'egress/double-mtls-pitfalls/',
   check(ctx) {
     const secrets = ctx.resources.filter(isSecret);
     const report = (s: Resource, key: string, field: string, ko: string, en: string, path?: (string | number)[]) =>

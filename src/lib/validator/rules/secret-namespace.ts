@@ -8,7 +8,7 @@ export const rule: Rule = {
     ko: '`credentialName`의 시크릿은 그 인증서를 쓰는 게이트웨이 워크로드와 같은 네임스페이스에 있어야 SDS가 찾는다(이그레스 게이트웨이가 `istio-system`에 있으면 시크릿도 `istio-system`). 다른 네임스페이스에 두면 게이트웨이에 인증서가 오지 않아 핸드셰이크가 실패하고 `503`(`UF`, `Secret is not supplied by SDS`)이 난다. 시크릿을 게이트웨이 네임스페이스에 만들고, 그 네임스페이스에 DR/Gateway도 두자.',
     en: 'A `credentialName` secret must be in the same namespace as the gateway workload that uses it (egress gateway in `istio-system`, secret in `istio-system`) for SDS to find it. Elsewhere, the certificate never reaches the gateway: handshakes fail with `503` (`UF`, `Secret is not supplied by SDS`). Create the secret in the gateway\'s namespace and keep the DR/Gateway there too.',
   },
-  docs: 'egress/double-mtls/',
+  docs: 'egress/double-mtls-pitfalls/',
   check(ctx) {
     for (const ref of ctx.index.credentialRefs) {
       const named = ctx.index.secretsByName.get(ref.name) ?? [];
