@@ -22,7 +22,7 @@ afterAll(() => browser?.close());
 
 describe('render cost of content pages', () => {
   it('many pages have code blocks', () => {
-    expect(withCode.length).toBeGreaterThan(50);
+    expect(withCode.length).toBeGreaterThan(30);
   });
 
   it.each(withCode)('%s links the code-block stylesheet from <head> only', (path) => {
@@ -41,23 +41,27 @@ describe('render cost of content pages', () => {
     expect(css).not.toMatch(/\*:not\(:is\(svg, ?svg \*\)\)\{[^}]*all:revert/);
   });
 
-  it('the copy button still gets the browser defaults rather than the page font', async () => {
+  it('the copy button keeps its reset: the page font does not reach it', async () => {
     await page.goto(baseUrl + '/basics/handshake-trust/');
-    const fonts = await page.evaluate(() => {
-      const plain = document.body.appendChild(document.createElement('button'));
-      const copy = document.querySelector('.expressive-code .copy button')!;
-      const result = { plain: getComputedStyle(plain).fontFamily, copy: getComputedStyle(copy).fontFamily, page: getComputedStyle(document.body).fontFamily };
-      plain.remove();
-      return result;
-    });
-    expect(fonts.copy).toBe(fonts.plain);
+    const fonts = await page.evaluate(() => ({
+      copy: getComputedStyle(document.querySelector('.expressive-code .copy button')!).fontFamily,
+      page: getComputedStyle(document.body).fontFamily,
+    }));
     expect(fonts.copy).not.toBe(fonts.page);
+  });
+
+  it("Starlight's cascade layers keep their order (components above reset)", async () => {
+    await page.goto(baseUrl + '/basics/handshake-trust/');
+    // starlight.reset sets every margin to 0; starlight.components gives an aside's text 0.5rem
+    // under its title. The components layer must win.
+    const margin = await page.$eval('.starlight-aside__title + .starlight-aside__content', (el) => getComputedStyle(el).marginTop);
+    expect(margin).toBe('8px');
   });
 
   it('content below the fold is skipped until it nears the viewport; widgets are not', async () => {
     await page.goto(baseUrl + '/patterns/termination/');
     const skipped = await page.evaluate(() =>
-      [...document.querySelectorAll('.sl-markdown-content > .expressive-code, .sl-markdown-content > figure.mmd')].map((el) => getComputedStyle(el).contentVisibility),
+      [...document.querySelectorAll('.sl-markdown-content > .expressive-code, .sl-markdown-content > figure.mmd > .mmd-both')].map((el) => getComputedStyle(el).contentVisibility),
     );
     expect(skipped.length).toBeGreaterThan(3);
     expect(new Set(skipped)).toEqual(new Set(['auto']));
