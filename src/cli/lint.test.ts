@@ -29,7 +29,7 @@ describe('meshtls lint', () => {
     const w = await run(['--lang', 'en', dup]);
     expect(w.code).toBe(0);
     expect(w.out).toContain('[dr-duplicate-host]');
-    expect(w.out).toContain('/en/egress/double-mtls/');
+    expect(w.out).toContain('/en/egress/double-mtls-pitfalls/');
   });
   it('prints the JSON shape of the contract', async () => {
     const r = await run(['--format', 'json', '--lang', 'en', sni]);
@@ -37,9 +37,9 @@ describe('meshtls lint', () => {
     expect(Object.keys(j)).toEqual(['findings', 'summary']);
     expect(j.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
     expect(Object.keys(j.findings[0]).sort()).toEqual(['column', 'docs', 'file', 'line', 'message', 'resource', 'rule', 'severity']);
-    expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-system/to-egress-gateway', docs: '/en/egress/double-mtls/' });
+    expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-system/to-egress-gateway', docs: '/en/egress/double-mtls-pitfalls/' });
     const ko = JSON.parse((await run(['--format', 'json', sni])).out);
-    expect(ko.findings[0].docs).toBe('/egress/double-mtls/');
+    expect(ko.findings[0].docs).toBe('/egress/double-mtls-pitfalls/');
   });
   it('reads stdin for -, in Korean by default', async () => {
     const r = await run(['-'], 'a: 1\nb:\n\tc: 2\n');
