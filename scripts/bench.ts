@@ -166,12 +166,13 @@ if (!quick) {
   try {
     // The first page a fresh Chromium loads paints ~1 s late (caches and compositor warming up),
     // which Lighthouse reads as a slow page; one discarded run takes that away.
-    await lighthouse(server.url + '/', { port: chrome.port, output: 'json', logLevel: 'error' });
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error' } as const;
+    await lighthouse(server.url + '/', flags);
     for (const { label, path, kind } of PAGES) {
       for (const formFactor of ['mobile', 'desktop'] as const) {
         const runs: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [], seo: [], fcp: [], lcp: [], tbt: [], cls: [] };
         for (let i = 0; i < 3; i += 1) {
-          const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error' }, formFactor === 'desktop' ? desktopConfig : undefined);
+          const result = await lighthouse(server.url + path, flags, formFactor === 'desktop' ? desktopConfig : undefined);
           const lhr = result!.lhr;
           for (const category of ['performance', 'accessibility', 'best-practices', 'seo']) runs[category]!.push(Math.round((lhr.categories[category]?.score ?? 0) * 100));
           runs.fcp!.push(lhr.audits['first-contentful-paint']?.numericValue ?? 0);

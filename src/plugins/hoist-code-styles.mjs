@@ -18,22 +18,17 @@ export function hoistCodeStylesheet(html) {
   return withoutLink.replace('</head>', `${link}</head>`);
 }
 
-async function* htmlFiles(dir) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
-
 /** Astro integration: applies hoistCodeStylesheet to every built page. */
 export function hoistCodeStyles() {
   return {
     name: 'mesh-tls-hoist-code-styles',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
         let moved = 0;
-        for await (const file of htmlFiles(fileURLToPath(dir))) {
+        for (const page of pages) {
+          const file = join(root, page);
           const html = await readFile(file, 'utf8');
           const hoisted = hoistCodeStylesheet(html);
           if (hoisted !== html) {
