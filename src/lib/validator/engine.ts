@@ -84,7 +84,8 @@ function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { r
     const key = `${src.file}|${pos.line}|${pos.column}|${r.rule}|${message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    findings.push({ file: src.file, rule: r.rule, severity: r.severity ?? rule.severity, ...pos, resource, message, docs: rule.docs });
+    const istioctl = r.istioctl ?? rule.istioctl;
+    findings.push({ file: src.file, rule: r.rule, severity: r.severity ?? rule.severity, ...pos, resource, message, docs: rule.docs, ...(istioctl ? { istioctl } : {}) });
   };
   const resources = toResources(docs);
   const index = new BundleIndex(resources);

@@ -19,6 +19,8 @@ export interface Finding {
   message: string;
   /** Language-neutral site path of the page that explains the problem. */
   docs: string;
+  /** The `istioctl analyze` message code this finding matches (`IST0101`), when there is one. */
+  istioctl?: string;
 }
 
 export interface LintResult {
@@ -63,6 +65,8 @@ export interface Report {
   msg: Text;
   /** Explicit source offsets (YAML errors), instead of `path`. */
   offsets?: [number, number];
+  /** istioctl code of this report, when it differs from the rule's (one rule, several codes). */
+  istioctl?: string;
 }
 
 export interface Ctx {
@@ -83,5 +87,7 @@ export interface Rule {
   /** What is wrong, what it breaks at runtime, and what to write instead. */
   summary: Text;
   docs: string;
+  /** The `istioctl analyze` message code the rule matches (`IST0101`), when there is one. */
+  istioctl?: string;
   check(ctx: Ctx): void;
 }

@@ -44,5 +44,5 @@ const FIRST = ['yaml-syntax', 'schema', 'duration-unit'];
 const rank = (id: string) => (FIRST.includes(id) ? FIRST.indexOf(id) : FIRST.length);
 export const allRules: Rule[] = [...unordered].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : 1));
 
-/** The rule catalogue as data: id, default severity, bilingual title and explanation, docs path. */
-export const rules = allRules.map(({ id, severity, title, summary, docs }) => ({ id, severity, title, summary, docs }));
+/** The rule catalogue as data: id, default severity, bilingual title and explanation, docs path, istioctl code. */
+export const rules = allRules.map(({ id, severity, title, summary, docs, istioctl }) => ({ id, severity, title, summary, docs, ...(istioctl ? { istioctl } : {}) }));
