@@ -1,24 +1,76 @@
-// Glossary lint: the Korean pages use the glossary's term for each concept, and a term's first
-// use in a page's running text carries its English in parentheses (Kubernetes' Korean
-// localisation convention). Titles and headings stay short and are not counted as that use.
+// Glossary lint: the Korean pages use the glossary's term for each concept (and none of the
+// phrases in ko-phrases.ts), a term's first use in a page's running text carries its English in
+// parentheses (Kubernetes' Korean localisation convention) and only that use does, and Korean
+// code-block titles are Korean. English pages use one English name for each thing too.
+// Titles and headings stay short and are not counted as the first use.
+// Long Korean sentences are a report, not a rule: `npx tsx tests/helpers/ko-long-sentences.ts`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../src/lib/site/glossary.ts';
-import { discouragedVariants, firstUsesWithoutEnglish } from '../helpers/glossary-lint.ts';
-import { pagePaths, prose, readPage } from '../helpers/content.ts';
+import {
+  discouragedVariants,
+  discouragedVariantsEn,
+  englishCodeTitles,
+  firstUsesWithoutEnglish,
+  lintFieldProblems,
+  longSentences,
+  repeatedGlosses,
+  variantMatches,
+  type LintTerm,
+} from '../helpers/glossary-lint.ts';
+import { KO_PHRASES } from '../helpers/ko-phrases.ts';
+import { codeBlocks, pagePaths, prose, readPage, type PageSource } from '../helpers/content.ts';
 
 const DIR = join(import.meta.dirname, '../../src/data/glossary');
-const terms = parseGlossary(
+const terms: LintTerm[] = parseGlossary(
   Object.fromEntries(readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(DIR, f), 'utf8')])),
 );
 
+/** What a reader sees of a page as text: title, description, sidebar label and the prose. */
+function readerText(page: PageSource): string {
+  const front = page.frontmatter as { title?: string; description?: string; sidebar?: { label?: string } };
+  return [front.title ?? '', front.description ?? '', front.sidebar?.label ?? '', prose(page.body)].join('\n');
+}
+
 describe('glossary lint', () => {
+  it('has well-formed lint fields', () => {
+    expect(lintFieldProblems(terms)).toEqual([]);
+  });
+
+  it('matches Korean variants as words, with particles', () => {
+    expect(variantMatches('랩에서는 랩탑과 오버랩을 쓴다', '랩')).toEqual([0]);
+    expect(variantMatches('앱이 앱솔루트 스캐폴딩을', '앱')).toEqual([0]);
+    expect(variantMatches('기계마다 다르고 기계적으로', '기계')).toEqual([0]);
+    expect(variantMatches('인증서를 가지고 있다', '*를 가지고 있*')).toEqual([3]);
+    expect(variantMatches('a linter, Linters', 'linter', true)).toEqual([2]);
+  });
+
   it('recognises what it is meant to', () => {
-    expect(discouragedVariants('양방향 TLS를 켠다', terms)).toEqual(['"양방향 TLS" → "상호 TLS"']);
+    expect(discouragedVariants('양방향 TLS를 켠다', terms)).toEqual(['"양방향 TLS" → "상호 TLS": …양방향 TLS를 켠다…']);
     expect(discouragedVariants('상호 TLS를 켠다', terms)).toEqual([]);
+    // Inside a glossary term (커넥션 풀, 직접 해 보기, 인증서 검증기) or its gloss, a variant is not a hit.
+    expect(discouragedVariants('커넥션 풀의 한도. 직접 해 보기. Envoy의 인증서 검증기. 서브셋(subset)', terms)).toEqual([]);
+    expect(discouragedVariants('커넥션이 끊긴다', terms)).toHaveLength(1);
+    expect(discouragedVariants('검증기로 확인한다', terms)).toHaveLength(1);
+    expect(discouragedVariants('이 기계에서 돈다', terms, KO_PHRASES)).toHaveLength(1);
+    expect(discouragedVariantsEn('Run the linter.', terms)).toHaveLength(1);
     expect(firstUsesWithoutEnglish('상호 TLS(mutual TLS)를 켠다. 상호 TLS는', terms)).toEqual([]);
     expect(firstUsesWithoutEnglish('상호 TLS를 켠다', terms)).toEqual(['상호 TLS → 상호 TLS(mutual TLS)']);
+    expect(firstUsesWithoutEnglish('설정 검사기로 본다', terms)).toEqual([]);
+    expect(repeatedGlosses('상호 TLS(mutual TLS)와 상호 TLS(mutual TLS, mTLS)', terms)).toEqual(['상호 TLS(mutual TLS) ×2']);
+    expect(repeatedGlosses('상호 TLS(mutual TLS)와 상호 TLS', terms)).toEqual([]);
+    expect(englishCodeTitles(codeBlocks('```yaml title="wrong: gateway"\na: 1\n```\n```yaml title="틀린 예"\n```'))).toEqual([
+      'line 1: yaml title="wrong: gateway"',
+    ]);
+    const long = `${'가'.repeat(151)}. 짧다.`;
+    expect(longSentences(`${long}\n\n\`\`\`\n${long}\n\`\`\``).map((s) => s.length)).toEqual([152]);
+  });
+
+  it('holds its own definitions to the same words', () => {
+    const ko = prose(terms.map((term) => term.definition.ko).join('\n'));
+    const en = prose(terms.map((term) => term.definition.en).join('\n'));
+    expect([...discouragedVariants(ko, terms, KO_PHRASES), ...discouragedVariantsEn(en, terms)]).toEqual([]);
   });
 
   describe.each(pagePaths('ko'))('content/ko/%s', (path) => {
@@ -26,12 +78,23 @@ describe('glossary lint', () => {
     const text = prose(page.body);
 
     it('uses no discouraged variant', () => {
-      expect(discouragedVariants(`${String(page.frontmatter.title ?? '')}\n${text}`, terms)).toEqual([]);
+      expect(discouragedVariants(readerText(page), terms, KO_PHRASES)).toEqual([]);
     });
 
-    it('glosses each term in English on its first use', () => {
+    it('glosses each term in English on its first use, and only there', () => {
       const runningText = text.split('\n').filter((line) => !/^#{1,6}\s/.test(line)).join('\n');
       expect(firstUsesWithoutEnglish(runningText, terms)).toEqual([]);
+      expect(repeatedGlosses(text, terms)).toEqual([]);
+    });
+
+    it('titles its code blocks in Korean', () => {
+      expect(englishCodeTitles(codeBlocks(page.body))).toEqual([]);
+    });
+  });
+
+  describe.each(pagePaths('en'))('content/en/%s', (path) => {
+    it('uses one English name for each thing', () => {
+      expect(discouragedVariantsEn(readerText(readPage('en', path)), terms)).toEqual([]);
     });
   });
 });
