@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDecode } from './decode.ts';
 
-async function run(argv: string[], stdin = '') {
+const KO = { LANG: 'ko_KR.UTF-8' };
+
+async function run(argv: string[], stdin = '', env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await runDecode(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from([stdin]),
+    env,
   });
   return { code, stdout, stderr };
 }
@@ -27,7 +30,7 @@ describe('meshtls decode (in-process)', () => {
       id: 'certificate-verify-failed', category: 'cert-verify-failed', side: 'either', component: 'envoy',
       docs: '/en/errors/certificate-verify-failed/',
     });
-    const ko = JSON.parse((await run(['--format=json', ENVOY])).stdout);
+    const ko = JSON.parse((await run(['--format=json', ENVOY], '', KO)).stdout);
     expect(ko.results[0].matches[0].docs).toBe('/errors/certificate-verify-failed/');
     expect(ko.results[0].matches[0].title).toMatch(/인증서 검증 실패/);
   });
@@ -54,7 +57,7 @@ describe('meshtls decode (in-process)', () => {
     expect(text).toContain(result.accessLogs[0].summary);
     expect(text).toContain(result.unattached[0].note);
     // A line that is not an access log has none, and a Korean run links the Korean page.
-    const ko = JSON.parse((await run(['--format', 'json', 'SSL alert number 114'])).stdout).results[0];
+    const ko = JSON.parse((await run(['--format', 'json', '--lang', 'ko', 'SSL alert number 114'])).stdout).results[0];
     expect(ko).toMatchObject({ accessLogs: [], unattached: [] });
     expect(ko.matches[0].docs).toBe('/errors/alert-bad-certificate-hash-value/');
   });
@@ -85,7 +88,18 @@ describe('meshtls decode (in-process)', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect((await run(['--lang', 'en', '--format', 'yaml'])).stderr).toContain('--format must be text or json');
-    expect((await run(['--format', 'yaml'])).stderr).toContain('--format은 text 또는 json이어야 한다');
+    expect((await run(['--format', 'yaml'], '', KO)).stderr).toContain('--format은 text 또는 json이어야 한다');
+    expect((await run(['--format', 'yaml'], '', KO)).stderr).toContain('사용법:');
+  });
+
+  it("answers in the locale's language when there is no --lang, and --lang wins over it", async () => {
+    const title = async (argv: string[], env: Record<string, string>) => JSON.parse((await run(['--format', 'json', ...argv, ENVOY], '', env)).stdout).results[0].matches[0];
+    expect((await title([], {})).docs).toBe('/en/errors/certificate-verify-failed/');
+    expect((await title([], { LANG: 'ko_KR.UTF-8' })).docs).toBe('/errors/certificate-verify-failed/');
+    expect((await title([], { LANG: 'ko_KR.UTF-8', LC_ALL: 'C' })).docs).toBe('/en/errors/certificate-verify-failed/');
+    expect((await title(['--lang', 'ko'], { LC_ALL: 'en_US.UTF-8' })).docs).toBe('/errors/certificate-verify-failed/');
+    expect((await run(['--help'], '', KO)).stdout).toContain('lint의 종료 코드');
+    expect((await run(['--help'])).stdout).toContain('Exit codes of lint');
   });
 });
 

@@ -5,9 +5,9 @@ import { loadCatalog } from '../lib/decoder/load-catalog.node.ts';
 import type { Lang } from '../lib/decoder/codes.ts';
 import type { AccessLogInfo, DecodedPart, DecodeResult } from '../lib/decoder/types.ts';
 import { docsUrl } from '../lib/site/urls.ts';
+import { HELP, USAGE } from './help.ts';
 import { endOnBrokenPipe, readAll, type CliIo } from './io.ts';
-
-const USAGE = 'Usage: meshtls decode [--format text|json] [--lang ko|en] [TEXT...]\n';
+import { isLang, langFromEnv, resolveLang, type Env } from './lang.ts';
 
 const MESSAGES = {
   ko: {
@@ -114,19 +114,19 @@ export function resultView(input: string, r: DecodeResult): ResultView {
   return view;
 }
 
-function parseArgs(argv: string[]): { format: 'text' | 'json'; lang: Lang; texts: string[] } | { error: string; lang: Lang } {
+function parseArgs(argv: string[], env: Env): { format: 'text' | 'json'; lang: Lang; texts: string[] } | { help: true; lang: Lang } | { error: string; lang: Lang } {
   let format: string = 'text';
-  let lang: string = 'ko';
+  let lang: string = langFromEnv(env);
   const texts: string[] = [];
-  // The language of the messages about bad arguments: whatever --lang says, if it is valid.
-  const langArg = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='));
-  const msgLang: Lang = langArg?.replace('--lang=', '') === 'en' ? 'en' : 'ko';
+  // The language of the messages about bad arguments: whatever --lang says if it is valid, else the locale's.
+  const msgLang = resolveLang(argv, env);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') {
       texts.push(...argv.slice(i + 1));
       break;
     }
+    if (arg === '-h' || arg === '--help') return { help: true, lang: msgLang };
     const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
     if (name === '--format' || name === '--lang') {
       const value = inline ?? argv[++i];
@@ -138,7 +138,7 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; lang: Lang; texts
     } else texts.push(arg);
   }
   if (format !== 'text' && format !== 'json') return { error: MESSAGES[msgLang].badFormat(format), lang: msgLang };
-  if (lang !== 'ko' && lang !== 'en') return { error: MESSAGES[msgLang].badLang(lang), lang: msgLang };
+  if (!isLang(lang)) return { error: MESSAGES[msgLang].badLang(lang), lang: msgLang };
   return { format, lang, texts };
 }
 
@@ -160,9 +160,13 @@ function renderText(v: ResultView, lang: Lang): string {
 }
 
 export async function runDecode(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, io.env);
+  if ('help' in args) {
+    io.stdout.write(HELP[args.lang]);
+    return 0;
+  }
   if ('error' in args) {
-    io.stderr.write(`${args.error}\n${USAGE}`);
+    io.stderr.write(`${args.error}\n${USAGE[args.lang]}`);
     return 2;
   }
   let catalog;

@@ -1,8 +1,12 @@
+import type { Env } from './lang.ts';
+
 /** What a CLI command may touch: passed in so tests can run commands in-process. */
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   stdin: NodeJS.ReadableStream;
+  /** The environment: the locale variables choose the language when there is no --lang. */
+  env: Env;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

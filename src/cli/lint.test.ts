@@ -16,9 +16,9 @@ const valid = file('valid.yaml', presets[0]!.yaml);
 const sni = file('sni.yaml', presets.find((p) => p.id === 'pitfall-sni-mismatch')!.yaml);
 const dup = file('dup.yaml', presets.find((p) => p.id === 'pitfall-duplicate-dr')!.yaml);
 
-async function run(argv: string[], stdin = '') {
+async function run(argv: string[], stdin = '', env: Record<string, string> = {}) {
   let out = '', err = '';
-  const code = await runLint(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, stdin: Readable.from([stdin]) });
+  const code = await runLint(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, stdin: Readable.from([stdin]), env });
   return { code, out, err };
 }
 
@@ -29,26 +29,55 @@ describe('meshtls lint', () => {
     const w = await run(['--lang', 'en', dup]);
     expect(w.code).toBe(0);
     expect(w.out).toContain('[dr-duplicate-host]');
-    expect(w.out).toContain('/en/egress/double-mtls-pitfalls/');
+    expect(w.out).toContain('-> https://mesh-tls.example.org/en/egress/double-mtls-pitfalls/');
+    expect(w.out.trimEnd().split('\n').at(-1)).toBe('0 errors, 1 warning, 0 notes');
   });
   it('prints the JSON shape of the contract', async () => {
     const r = await run(['--format', 'json', '--lang', 'en', sni]);
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(['findings', 'summary']);
     expect(j.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
-    expect(Object.keys(j.findings[0]).sort()).toEqual(['column', 'docs', 'file', 'line', 'message', 'resource', 'rule', 'severity']);
+    // istioctl appears only on findings that have an istioctl analyze counterpart.
+    expect(Object.keys(j.findings[0]).filter((k) => k !== 'istioctl').sort()).toEqual(['column', 'docs', 'file', 'line', 'message', 'resource', 'rule', 'severity']);
     expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-system/to-egress-gateway', docs: '/en/egress/double-mtls-pitfalls/' });
-    const ko = JSON.parse((await run(['--format', 'json', sni])).out);
+    const ko = JSON.parse((await run(['--format', 'json', '--lang', 'ko', sni])).out);
     expect(ko.findings[0].docs).toBe('/egress/double-mtls-pitfalls/');
   });
-  it('reads stdin for -, in Korean by default', async () => {
-    const r = await run(['-'], 'a: 1\nb:\n\tc: 2\n');
+  it('reads stdin for -, in the language of a Korean locale', async () => {
+    const r = await run(['-'], 'a: 1\nb:\n\tc: 2\n', { LANG: 'ko_KR.UTF-8' });
     expect(r.code).toBe(1);
     expect(r.out).toContain('<stdin>:3:1: error [yaml-syntax]');
     expect(r.out).toMatch(/탭/);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe('오류 1개, 경고 0개, 참고 0개');
+  });
+  it('picks the language from --lang, else LC_ALL, LC_MESSAGES, LANG; English without a ko locale', async () => {
+    const message = async (argv: string[], env: Record<string, string>) => JSON.parse((await run(['--format', 'json', ...argv, '-'], 'a:\n\tb: 1\n', env)).out).findings[0].message as string;
+    const isKo = (m: string) => /[가-힣]/.test(m);
+    expect(isKo(await message([], {}))).toBe(false);
+    expect(isKo(await message([], { LANG: 'C' }))).toBe(false);
+    expect(isKo(await message([], { LANG: 'ko_KR.UTF-8' }))).toBe(true);
+    expect(isKo(await message([], { LANG: 'ko_KR.UTF-8', LC_MESSAGES: 'en_US.UTF-8' }))).toBe(false);
+    expect(isKo(await message([], { LANG: 'en_US.UTF-8', LC_MESSAGES: 'ko_KR.UTF-8' }))).toBe(true);
+    expect(isKo(await message([], { LC_MESSAGES: 'ko_KR.UTF-8', LC_ALL: 'POSIX' }))).toBe(false);
+    expect(isKo(await message([], { LC_ALL: '', LANG: 'ko_KR.UTF-8' }))).toBe(true);
+    expect(isKo(await message(['--lang', 'en'], { LC_ALL: 'ko_KR.UTF-8' }))).toBe(false);
+    expect(isKo(await message(['--lang=ko'], { LC_ALL: 'C' }))).toBe(true);
+    // Usage errors follow the same choice.
+    expect((await run(['--format', 'xml', valid], '', { LANG: 'ko_KR.UTF-8' })).err).toContain('--format은 text, json, sarif, github 중 하나여야 한다');
+    expect((await run(['--format', 'xml', valid], '', { LANG: 'ko_KR.UTF-8' })).err).toContain('사용법:');
+    expect((await run(['--lang', 'en', '--format', 'xml', valid], '', { LANG: 'ko_KR.UTF-8' })).err).toContain('--format must be text, json, sarif or github');
+  });
+  it('documents the exit codes in --help, in both languages', async () => {
+    const en = await run(['--help']);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^ {2}0 {2}no error finding \(warnings and notes alone do not fail\)$/m);
+    expect(en.out).toMatch(/^ {2}1 {2}at least one error finding$/m);
+    expect(en.out).toMatch(/^ {2}2 {2}usage error/m);
+    const ko = await run(['-h'], '', { LC_ALL: 'ko_KR.UTF-8' });
+    expect(ko.out).toMatch(/^ {2}1 {2}오류 지적이 하나 이상 있다$/m);
   });
   it('exits 2 on usage errors and unreadable files, without a stack trace', async () => {
-    for (const argv of [[], ['--format', 'xml', valid], ['--bogus', valid], [join(dir, 'missing.yaml')], [dir]]) {
+    for (const argv of [[], ['--format', 'xml', valid], ['--format'], ['--lang', 'fr', valid], ['--bogus', valid], [join(dir, 'missing.yaml')], [dir]]) {
       const r = await run(argv);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/^meshtls lint: /);

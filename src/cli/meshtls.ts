@@ -1,19 +1,18 @@
+import { HELP, USAGE } from './help.ts';
 import type { CliIo } from './io.ts';
-
-const USAGE = `Usage:
-  meshtls lint [--format text|json] [--lang ko|en] FILE...   (- reads stdin)
-  meshtls decode [--format text|json] [--lang ko|en] [TEXT...] (no TEXT: stdin, one entry per line)
-`;
+import { resolveLang } from './lang.ts';
 
 /** Dispatches to a subcommand; returns the process exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'lint') return (await import('./lint.ts')).runLint(rest, io);
   if (command === 'decode') return (await import('./decode.ts')).runDecode(rest, io);
-  if (command === '--help' || command === '-h' || command === 'help') {
-    io.stdout.write(USAGE);
+  const lang = resolveLang(argv, io.env);
+  if (command === '--help' || command === '-h' || command === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(HELP[lang]);
     return 0;
   }
-  io.stderr.write(command ? `meshtls: unknown command "${command}"\n\n${USAGE}` : USAGE);
+  const unknown = lang === 'ko' ? `meshtls: 알 수 없는 명령 "${command}"` : `meshtls: unknown command "${command}"`;
+  io.stderr.write(command ? `${unknown}\n\n${USAGE[lang]}` : USAGE[lang]);
   return 2;
 }

@@ -1,0 +1,57 @@
+// Usage and help of the whole CLI, in both languages. The exit codes are documented here and on
+// the validator page (content/*/tools/validator.mdx); help.test.ts keeps them in step with lint.
+import type { Lang } from '../lib/site/urls.ts';
+
+export const USAGE: Record<Lang, string> = {
+  en: `Usage:
+  meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (- reads stdin)
+  meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (no TEXT: stdin, one entry per line)
+  meshtls --help
+`,
+  ko: `사용법:
+  meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (-는 표준 입력)
+  meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (TEXT가 없으면 표준 입력, 한 줄에 항목 하나)
+  meshtls --help
+`,
+};
+
+export const HELP: Record<Lang, string> = {
+  en: `meshtls: checks Istio, Kubernetes and Envoy YAML for TLS and egress mistakes (lint) and
+explains TLS errors and Envoy access-log lines (decode). Nothing is sent anywhere.
+
+${USAGE.en}
+Options:
+  --format text     one finding per line: FILE:LINE:COLUMN: severity [rule] resource (default)
+  --format json     {"findings": [...], "summary": {...}}
+  --format sarif    SARIF 2.1.0, for GitHub code scanning (lint only)
+  --format github   GitHub Actions annotations (::error file=...::...) (lint only)
+  --lang ko|en      language of the messages. Without it: LC_ALL, else LC_MESSAGES, else LANG;
+                    Korean for ko*, English for anything else (C, POSIX, unset)
+  -h, --help        this help
+
+Exit codes of lint:
+  0  no error finding (warnings and notes alone do not fail)
+  1  at least one error finding
+  2  usage error, or a FILE that cannot be read
+decode exits 0 (also when it recognises nothing) and 2 on a usage error.
+`,
+  ko: `meshtls: Istio·Kubernetes·Envoy YAML에서 TLS와 이그레스 설정의 실수를 찾고(lint),
+TLS 오류와 Envoy 액세스 로그 줄을 풀이한다(decode). 입력은 어디로도 보내지 않는다.
+
+${USAGE.ko}
+옵션:
+  --format text     지적 하나에 한 줄: FILE:LINE:COLUMN: 심각도 [규칙] 리소스 (기본값)
+  --format json     {"findings": [...], "summary": {...}}
+  --format sarif    GitHub 코드 스캐닝용 SARIF 2.1.0 (lint 전용)
+  --format github   GitHub Actions 주석(::error file=...::...) (lint 전용)
+  --lang ko|en      메시지 언어. 주지 않으면 LC_ALL, LC_MESSAGES, LANG 순으로 처음 값이 있는 변수를 본다.
+                    ko로 시작하면 한국어, 그 밖의 값(C, POSIX, 없음)은 영어다
+  -h, --help        이 도움말
+
+lint의 종료 코드:
+  0  오류 지적이 없다(경고와 참고만 있으면 0이다)
+  1  오류 지적이 하나 이상 있다
+  2  사용법이 틀렸거나 읽을 수 없는 FILE이 있다
+decode는 0으로 끝나고(알아본 것이 없어도 0), 사용법이 틀리면 2로 끝난다.
+`,
+};
