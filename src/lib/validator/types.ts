@@ -77,6 +77,12 @@ export interface Ctx {
   index: BundleIndex;
   /** Current time in ms (certificate expiry); injectable for tests. */
   now: number;
+  /**
+   * Read the paste as the whole cluster, as `istioctl analyze --use-kube=false` does: a Gateway,
+   * Secret, DestinationRule or workload that is not in the paste does not exist. Off by default
+   * (a paste is usually a few resources of a larger cluster); see `asWholeCluster` in rules/index.ts.
+   */
+  complete?: boolean;
   report(r: Report): void;
 }
 

@@ -101,3 +101,50 @@ export function seconds(v: unknown): number | undefined {
   }
   return total;
 }
+
+/** Pods and pod controllers of the paste, with the labels their pods carry. */
+export interface Workload { r: Resource; ns: string; labels: Record<string, string> }
+const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+const workloadMemo = new WeakMap<Resource[], Workload[]>();
+export function workloads(rs: Resource[]): Workload[] {
+  let out = workloadMemo.get(rs);
+  if (out) return out;
+  out = [];
+  for (const r of rs) {
+    if (!WORKLOAD_KINDS.has(r.kind) || (r.group !== '' && r.group !== 'apps')) continue;
+    const meta = r.kind === 'Pod' ? r.obj.metadata : isObj(r.spec.template) ? r.spec.template.metadata : undefined;
+    const labels: Record<string, string> = {};
+    if (isObj(meta) && isObj(meta.labels)) for (const [k, v] of Object.entries(meta.labels)) if (typeof v === 'string') labels[k] = v;
+    out.push({ r, ns: r.ns, labels });
+  }
+  workloadMemo.set(rs, out);
+  return out;
+}
+
+/** A label selector (`matchLabels` form) picks a label set when every pair is present. */
+export function selects(selector: unknown, labels: Record<string, string>): boolean {
+  if (!isObj(selector)) return false;
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/**
+ * The namespace of the gateway workload a Gateway's `selector` picks. istiod reads a server's
+ * `credentialName` secret from the namespace of that proxy, not the Gateway's (istio 1.30.3
+ * pilot/pkg/model/credentials/resource.go ParseResourceName; pilot/pkg/xds/sds.go
+ * filterAuthorizedResources requires the same namespace). A workload in the paste wins; else the
+ * default install's `istio: ingressgateway` / `istio: egressgateway` run in istio-system
+ * (istioctl analyze assumes the ingress one too: pkg/config/analysis/local/defaults.go).
+ */
+export interface WorkloadNs { ns: string; from: 'paste' | 'default'; workload?: Resource }
+export const DEFAULT_GATEWAYS: Record<string, string> = { ingressgateway: 'istio-system', egressgateway: 'istio-system' };
+export function gatewayWorkloadNs(gw: Resource, rs: Resource[], opts: { complete?: boolean } = {}): WorkloadNs | undefined {
+  const sel = gw.spec.selector;
+  const hit = workloads(rs).find((w) => isObj(sel) && Object.keys(sel).length > 0 && selects(sel, w.labels));
+  if (hit) return { ns: hit.ns, from: 'paste', workload: hit.r };
+  if (!isObj(sel)) return undefined;
+  const keys = Object.keys(sel);
+  const def = keys.length === 1 && keys[0] === 'istio' ? DEFAULT_GATEWAYS[String(sel.istio)] : undefined;
+  // Treating the paste as the whole cluster, only the ingress gateway istioctl assumes is there.
+  if (def && (!opts.complete || sel.istio === 'ingressgateway')) return { ns: def, from: 'default' };
+  return undefined;
+}

@@ -46,3 +46,11 @@ export const allRules: Rule[] = [...unordered].sort((a, b) => rank(a.id) - rank(
 
 /** The rule catalogue as data: id, default severity, bilingual title and explanation, docs path, istioctl code. */
 export const rules = allRules.map(({ id, severity, title, summary, docs, istioctl }) => ({ id, severity, title, summary, docs, ...(istioctl ? { istioctl } : {}) }));
+
+/**
+ * The same rules reading the paste as the whole cluster (`ctx.complete`), like `istioctl analyze`
+ * on files without a cluster: references to what the paste lacks are errors, not infos.
+ */
+export function asWholeCluster(list: Rule[] = allRules): Rule[] {
+  return list.map((r) => ({ ...r, check: (ctx) => r.check({ ...ctx, complete: true }) }));
+}
