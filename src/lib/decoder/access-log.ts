@@ -118,6 +118,25 @@ function flagsSentence(flags: string[], lang: Lang): string {
   return s;
 }
 
+/** Which stage the upstream transport failure reason comes from. Envoy fills it for a failed TCP
+ * connect too (`delayed connect error: Connection refused`, `_111` in older builds), so a set
+ * reason alone does not mean TLS. */
+function upstreamReasonSentence(reason: string, host: string, lang: Lang): string {
+  if (/TLS[ _]error|SSL|OPENSSL|Secret[ _]is[ _]not[ _]supplied/i.test(reason)) {
+    return lang === 'ko'
+      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 TLS 오류다. 이 프록시가 클라이언트로서 ${host}와(과) TLS 핸드셰이크를 하다 실패했다.`
+      : `The upstream transport failure reason is a TLS error: this proxy, acting as the client, failed the TLS handshake with ${host}.`;
+  }
+  if (/connect[ _]error|connection[ _]refused|connect[ _]timeout|failed[ _]to[ _]bind/i.test(reason)) {
+    return lang === 'ko'
+      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 TCP 연결 오류다. ${host}와(과)의 TCP 연결이 TLS 전에 실패했다.`
+      : `The upstream transport failure reason is a TCP connect error: the TCP connection to ${host} failed before any TLS.`;
+  }
+  return lang === 'ko'
+    ? `업스트림 전송 실패 사유(upstream transport failure reason)가 있다. 이 프록시가 ${host}(으)로 연결하다 전송 계층에서 실패했다.`
+    : `An upstream transport failure reason is set: this proxy's connection to ${host} failed in the transport layer.`;
+}
+
 export interface AccessLogReading {
   info: AccessLogInfo;
   findings: Finding[];
@@ -135,12 +154,18 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
   if (flags.length) sentences.push(flagsSentence(flags, lang));
   if (cluster) sentences.push(clusterSentence(cluster, lang));
   let side: 'upstream' | 'downstream' | undefined;
+  const noFilterChain = flags.includes('NR') && /^filter_chain_not_found/.test(f.details ?? '');
   if (f.upstreamReason) {
     side = 'upstream';
     const host = cluster?.host ?? f.upstreamHost ?? (lang === 'ko' ? '업스트림' : 'the upstream');
+    sentences.push(upstreamReasonSentence(f.upstreamReason, host, lang));
+  } else if (noFilterChain) {
+    side = 'downstream';
+    const sni = f.sni ? (lang === 'ko' ? `요청한 서버 이름(SNI)은 ${f.sni}다.` : `The requested server name (SNI) was ${f.sni}.`)
+      : (lang === 'ko' ? '클라이언트가 SNI를 보내지 않았다.' : 'The client sent no SNI.');
     sentences.push(lang === 'ko'
-      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 있다: 이 프록시가 클라이언트로서 ${host}와(과) TLS 핸드셰이크를 하다 실패했다.`
-      : `An upstream transport failure reason is set: this proxy, acting as the client, failed the TLS handshake with ${host}.`);
+      ? `리스너가 이 연결에 맞는 필터 체인을 찾지 못해 닫았다. ${sni}`
+      : `The listener found no filter chain for this connection and closed it. ${sni}`);
   } else if (f.downstreamReason) {
     side = 'downstream';
     sentences.push(lang === 'ko'
@@ -173,7 +198,9 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
       values: { flags: flags.join(','), ...(f.code ? { responseCode: f.code } : {}) },
       note: flagsSentence(flags, lang),
     };
-    findings.push({ start: at, end: at + (f.flags?.length ?? 0), part, names: flags, fallback: ['RESPONSE_FLAGS'] });
+    // NR on a listener line (no filter chain) is not a missing route: point it at that entry.
+    const names = noFilterChain ? flags.map((x) => (x === 'NR' ? 'filter_chain_not_found' : x)) : flags;
+    findings.push({ start: at, end: at + (f.flags?.length ?? 0), part, names, fallback: ['RESPONSE_FLAGS'] });
   }
   return { info, findings };
 }

@@ -176,6 +176,31 @@ describe('decode: access-log lines', () => {
     expect(ids('[2025-03-01T10:00:00.000Z] "GET / HTTP/1.1" 503 UO upstream_overflow - "-" 0 81 0 - "-" "curl" "x" "a" "-" outbound|80||a - - - - -')).toEqual(['upstream-overflow']);
   });
 
+  it('tells a TCP connect failure from a TLS failure by the reason, not by its presence', () => {
+    const tcp = '[2026-12-07T01:02:03.456Z] "GET / HTTP/1.1" 503 URX,UF upstream_reset_before_response_started{remote_connection_failure|delayed_connect_error:_Connection_refused} - "delayed_connect_error:_Connection_refused" 0 152 3 - "-" "curl/8.5.0" "x" "a" "10.0.0.9:8080" outbound|8080||a.default.svc.cluster.local - 10.0.0.9:8080 10.0.0.2:1 - default';
+    const r = decode(tcp, catalog, { lang: 'en' });
+    expect(r.accessLogs[0]).toMatchObject({ side: 'upstream', upstreamTransportFailureReason: 'delayed_connect_error:_Connection_refused' });
+    expect(r.accessLogs[0]?.summary).toMatch(/TCP connect error/);
+    expect(r.accessLogs[0]?.summary).not.toMatch(/failed the TLS handshake/);
+    expect(decode(istio, catalog, { lang: 'en' }).accessLogs[0]?.summary).toMatch(/is a TLS error/);
+    expect(decode(tcp, catalog, { lang: 'ko' }).accessLogs[0]?.summary).toMatch(/TCP 연결 오류/);
+  });
+
+  it('reads an NR line from a listener (no filter chain) as that, with the requested server name', () => {
+    const line = '[2026-12-07T01:02:03.456Z] "- - -" 0 NR filter_chain_not_found - "-" 0 0 0 - "-" "-" "-" "-" "-" - - 10.244.1.7:8443 10.244.0.1:51234 wrong.northwind.example -';
+    const r = decode(line, catalog, { lang: 'en' });
+    expect(r.accessLogs[0]).toMatchObject({ side: 'downstream', requestedServerName: 'wrong.northwind.example' });
+    expect(r.accessLogs[0]?.summary).toMatch(/no filter chain.*wrong\.northwind\.example/);
+    expect(r.matches.map((m) => m.id)).toEqual(['filter-chain-not-found']);
+    // A route miss keeps its own entry.
+    expect(ids('[2026-12-07T01:02:03.456Z] "GET /x HTTP/1.1" 404 NR route_not_found - "-" 0 0 0 - "-" "curl" "x" "a" "-" - - 10.0.0.1:80 10.0.0.2:1 - -')).toEqual(['no-route']);
+  });
+
+  it('reads the overflow body as the overflow entry, not as a failed connection', () => {
+    expect(ids('upstream connect error or disconnect/reset before headers. reset reason: overflow')).toEqual(['upstream-overflow']);
+    expect(ids('upstream connect error or disconnect/reset before headers. reset reason: remote connection failure')).toEqual(['upstream-connect-error']);
+  });
+
   it('reads the older Istio format with the reason in quotes', () => {
     const r = decode('[2022-04-19T13:35:23.864Z] "POST / HTTP/1.1" 503 UF,URX "-" "TLS error: Secret is not supplied by SDS" 52 91 18 - "-" "curl/7.79.1" "622c" "api:8000" "10.37.0.73:8000" outbound|8000||api.services.svc.cluster.local - 10.27.72.242:8000 10.37.0.1:5000 - default', catalog);
     expect(r.accessLogs[0]?.upstreamTransportFailureReason).toBe('TLS error: Secret is not supplied by SDS');
