@@ -52,7 +52,7 @@ wait_ready() {
     if curl -fsS --max-time 2 "$url" >/dev/null 2>&1; then return 0; fi
     sleep 1
   done
-  die "$(t "$url 가 ${limit}초 안에 준비되지 않았다. 'docker compose -p $PROJECT logs'를 보자." "$url not ready after ${limit}s; see 'docker compose -p $PROJECT logs'.")"
+  die "$(t "${limit}초 안에 응답이 없다: $url. 'docker compose -p $PROJECT logs'로 로그를 보자." "$url not ready after ${limit}s; see 'docker compose -p $PROJECT logs'.")"
 }
 
 # compose_teardown: stop and remove containers and networks, then the generated files.

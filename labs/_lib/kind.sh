@@ -59,7 +59,7 @@ reset_partner_objects() {
 }
 
 prereq_kind() {
-  need_tool docker "$(t 'Docker가 필요하다: https://docs.docker.com/get-docker/' 'install Docker: https://docs.docker.com/get-docker/')"
+  need_tool docker "$(t 'Docker를 설치하자: https://docs.docker.com/get-docker/' 'install Docker: https://docs.docker.com/get-docker/')"
   if command -v docker >/dev/null 2>&1; then need_docker_daemon; fi
   need_tool kind "$(t "kind $KIND_MIN_VERSION 이상: https://kind.sigs.k8s.io/docs/user/quick-start/" "kind $KIND_MIN_VERSION or later: https://kind.sigs.k8s.io/docs/user/quick-start/")"
   if command -v kind >/dev/null 2>&1; then
@@ -74,7 +74,7 @@ prereq_kind() {
     if [[ "$have" == "$want".* ]]; then
       printf '  ok       %-10s %s (%s.x)\n' istioctl "$have" "$want"
     else
-      printf '  WRONG    %-10s %s\n' istioctl "$(t "$have 이다. $want.x가 필요하다" "$have found; need $want.x")"
+      printf '  WRONG    %-10s %s\n' istioctl "$(t "지금 버전은 $have. $want.x가 필요하다" "$have found; need $want.x")"
       PREREQ_MISSING=$((PREREQ_MISSING + 1))
     fi
   fi
@@ -85,7 +85,7 @@ prereq_kind() {
 # cluster_up: a kind cluster with Istio (egress gateway, access logs on). Skips what exists.
 cluster_up() {
   if [[ "$DRY_RUN" != 1 ]] && kind get clusters 2>/dev/null | grep -qx "$CLUSTER"; then
-    say "$(t "kind 클러스터 $CLUSTER 가 이미 있다" "kind cluster $CLUSTER already exists")"
+    say "$(t "kind 클러스터가 이미 있다: $CLUSTER" "kind cluster $CLUSTER already exists")"
   else
     run kind create cluster --name "$CLUSTER" --image "$KIND_NODE_IMAGE" --wait 180s
   fi

@@ -117,7 +117,7 @@ check_openssl() {
     local v
     v="$(openssl version 2>/dev/null || true)"
     if [[ "$v" == LibreSSL* ]]; then
-      printf '  WRONG    %-10s %s\n' openssl "$(t "$v 이다. OpenSSL을 PATH 앞에 두자" "$v found; put OpenSSL first on PATH")"
+      printf '  WRONG    %-10s %s\n' openssl "$(t "지금 버전은 $v. OpenSSL 1.1.1 이상을 PATH 앞쪽에 두자" "$v found; put OpenSSL first on PATH")"
       PREREQ_MISSING=$((PREREQ_MISSING + 1))
     else
       need_version openssl "$(awk '{print $2}' <<<"$v" | tr -dc '0-9.')" 1.1.1
@@ -138,17 +138,17 @@ check_files() {
   if [[ "$bad" == 1 ]]; then
     die "$(t '실습 파일이 빠졌다. 압축 파일을 다시 풀자.' 'lab files are missing; unpack the archive again.')"
   fi
-  printf '  ok       %-10s %s\n' files "$(t "필요한 파일 $# 개 확인" "all $# lab files present")"
+  printf '  ok       %-10s %s\n' files "$(t "필요한 파일 ${#}개 확인" "all $# lab files present")"
 }
 
 # finish_prereq: exit non-zero when something is missing (a dry run only reports it).
 finish_prereq() {
   if [[ "$PREREQ_MISSING" -gt 0 ]]; then
     if [[ "$DRY_RUN" == 1 ]]; then
-      printf '\n%s\n' "$(t "준비되지 않은 항목이 $PREREQ_MISSING 개 있다. 드라이 런이므로 계획만 보여 준다." "$PREREQ_MISSING prerequisite(s) not met; dry run, so only the plan is shown.")"
+      printf '\n%s\n' "$(t "준비되지 않은 항목 ${PREREQ_MISSING}개. 드라이 런이라 실행할 명령만 보여 준다." "$PREREQ_MISSING prerequisite(s) not met; dry run, so only the plan is shown.")"
       return 0
     fi
-    die "$(t "준비되지 않은 항목이 $PREREQ_MISSING 개 있다(없음, 오래됨, 데몬 꺼짐). 위 목록을 보자." "$PREREQ_MISSING prerequisite(s) not met (missing, too old or not running); see the list above.")"
+    die "$(t "준비되지 않은 항목 ${PREREQ_MISSING}개(없음, 오래된 버전, 데몬 꺼짐). 위 목록을 보자." "$PREREQ_MISSING prerequisite(s) not met (missing, too old or not running); see the list above.")"
   fi
   printf '\n%s\n' "$(t '준비 완료.' 'All prerequisites met.')"
 }

@@ -27,7 +27,7 @@ if [[ -z "$line" ]]; then
 fi
 say "$(t 'front Envoy 액세스 로그' 'front Envoy access log')"
 printf '%s\n\n' "$line"
-say "$(t '디코더로 보기' 'open it in the decoder')"
+say "$(t '오류 디코더로 보기' 'open it in the decoder')"
 printf '%s\n' "$(decoder_link "$line")"
-say "$(t '오류 레퍼런스' 'error reference')"
+say "$(t '오류 설명 페이지' 'error reference')"
 printf '%s\n' "$(error_link "$(scenario_field "$scenario" error_id)")"

@@ -11,4 +11,4 @@ make_certs
 say "$(t '컨테이너 시작' 'start the containers')"
 compose_up
 wait_ready "http://127.0.0.1:$ADMIN_PORT/ready"
-say "$(t '준비 완료. 다음: ./break.sh expired-cert (또는 ./verify.sh 로 전부)' 'ready; next: ./break.sh expired-cert (or ./verify.sh for all of them)')"
+say "$(t '준비 완료. 다음: ./break.sh expired-cert (시나리오 전부는 ./verify.sh)' 'ready; next: ./break.sh expired-cert (or ./verify.sh for all of them)')"
