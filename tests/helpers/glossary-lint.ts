@@ -1,5 +1,6 @@
 // The glossary lint's checks, as functions over a page's running text.
 import type { GlossaryTerm } from '../../src/lib/site/glossary.ts';
+import { prose, type PageSource } from './content.ts';
 
 /** Fields the glossary files carry for the lint only (parseGlossary keeps them as they are). */
 export interface LintTerm extends GlossaryTerm {
@@ -215,4 +216,30 @@ export function longSentences(body: string, limit = 150): { line: number; length
   });
   flush();
   return long;
+}
+
+/**
+ * What a reader sees of a page as text: title, description, sidebar label, hero, the prose, and
+ * the text attributes of components (LinkCard titles and descriptions), which prose() drops.
+ */
+export function readerText(page: PageSource): string {
+  const front = page.frontmatter as {
+    title?: string;
+    description?: string;
+    sidebar?: { label?: string };
+    hero?: { tagline?: string; actions?: { text?: string }[] };
+  };
+  const body = page.body.replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\s*\2\s*$/gm, '');
+  const attributes = [...body.matchAll(/<[A-Z][^>]*>/g)].flatMap((tag) =>
+    [...tag[0].matchAll(/\b(?:title|description|label)="([^"]*)"/g)].map((m) => m[1]!),
+  );
+  return [
+    front.title ?? '',
+    front.description ?? '',
+    front.sidebar?.label ?? '',
+    front.hero?.tagline ?? '',
+    ...(front.hero?.actions ?? []).map((action) => action.text ?? ''),
+    ...attributes,
+    prose(page.body),
+  ].join('\n');
 }

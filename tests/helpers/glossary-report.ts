@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGlossary } from '../../src/lib/site/glossary.ts';
-import { discouragedVariants, discouragedVariantsEn, englishCodeTitles, firstUsesWithoutEnglish, repeatedGlosses, type LintTerm } from './glossary-lint.ts';
+import { discouragedVariants, discouragedVariantsEn, englishCodeTitles, firstUsesWithoutEnglish, readerText, repeatedGlosses, type LintTerm } from './glossary-lint.ts';
 import { KO_PHRASES } from './ko-phrases.ts';
 import { codeBlocks, pagePaths, prose, readPage } from './content.ts';
 
@@ -15,9 +15,8 @@ const prefix = process.argv[2] ?? '';
 for (const lang of ['ko', 'en'] as const) {
   for (const path of pagePaths(lang).filter((p) => `${lang}/${p}`.startsWith(prefix))) {
     const page = readPage(lang, path);
-    const front = page.frontmatter as { title?: string; description?: string; sidebar?: { label?: string } };
     const text = prose(page.body);
-    const all = [front.title ?? '', front.description ?? '', front.sidebar?.label ?? '', text].join('\n');
+    const all = readerText(page);
     const findings = lang === 'ko'
       ? [
           ...discouragedVariants(all, terms, KO_PHRASES),

@@ -15,23 +15,19 @@ import {
   firstUsesWithoutEnglish,
   lintFieldProblems,
   longSentences,
+  readerText,
   repeatedGlosses,
   variantMatches,
   type LintTerm,
 } from '../helpers/glossary-lint.ts';
 import { KO_PHRASES } from '../helpers/ko-phrases.ts';
-import { codeBlocks, pagePaths, prose, readPage, type PageSource } from '../helpers/content.ts';
+import { codeBlocks, pagePaths, prose, readPage } from '../helpers/content.ts';
 
 const DIR = join(import.meta.dirname, '../../src/data/glossary');
 const terms: LintTerm[] = parseGlossary(
   Object.fromEntries(readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(DIR, f), 'utf8')])),
 );
 
-/** What a reader sees of a page as text: title, description, sidebar label and the prose. */
-function readerText(page: PageSource): string {
-  const front = page.frontmatter as { title?: string; description?: string; sidebar?: { label?: string } };
-  return [front.title ?? '', front.description ?? '', front.sidebar?.label ?? '', prose(page.body)].join('\n');
-}
 
 describe('glossary lint', () => {
   it('has well-formed lint fields', () => {
