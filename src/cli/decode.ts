@@ -8,6 +8,7 @@ import { docsUrl } from '../lib/site/urls.ts';
 import { HELP, USAGE } from './help.ts';
 import { endOnBrokenPipe, readAll, type CliIo } from './io.ts';
 import { isLang, langFromEnv, resolveLang, type Env } from './lang.ts';
+import { siteUrl } from './site.ts';
 
 const MESSAGES = {
   ko: {
@@ -32,8 +33,8 @@ const MESSAGES = {
   },
 } as const;
 
-/** Site path of an error page in the reader's language (the site's own helper); the CLI does
- * not know the site's origin. */
+/** Site path of an error page in the reader's language (the site's own helper), as the JSON
+ * output gives it; the text output prints the whole address (siteUrl). */
 export function errorPagePath(id: string, lang: Lang): string {
   return docsUrl(`errors/${id}/`, lang);
 }
@@ -147,14 +148,14 @@ function renderText(v: ResultView, lang: Lang): string {
   const lines = [`> ${v.input.length > 200 ? `${v.input.slice(0, 200)}…` : v.input}`];
   for (const match of v.matches) {
     lines.push(`  [${match.category}] ${match.title}`);
-    lines.push(`    id: ${match.id} · ${m.side}: ${match.side} · ${match.component} · ${m.page}: ${match.docs}`);
+    lines.push(`    id: ${match.id} · ${m.side}: ${match.side} · ${match.component} · ${m.page}: ${siteUrl(`errors/${match.id}/`, lang)}`);
     for (const d of match.decoded) lines.push(`    - ${d.note}`);
   }
   for (const log of v.accessLogs) if (log.summary) lines.push(`  ${log.summary}`);
   for (const d of v.unattached) lines.push(`  - ${d.note}`);
   if (v.matches.length === 0) {
     lines.push(`  ${m.notRecognised}`);
-    if (v.candidates?.length) lines.push(`  ${m.nearest} ${v.candidates.map((id) => `${id} (${errorPagePath(id, lang)})`).join(', ')}`);
+    if (v.candidates?.length) lines.push(`  ${m.nearest} ${v.candidates.map((id) => `${id} (${siteUrl(`errors/${id}/`, lang)})`).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
