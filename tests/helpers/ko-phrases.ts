@@ -1,7 +1,8 @@
 // Korean phrases the pages do not use that are not glossary terms: words about how the site was
 // made, and calques of English idioms (ko-editorial decisions, issue 15). Only phrases that can be
 // matched without false hits are here; 말하다 (also "means") and 듣다 in its ordinary sense are
-// left to the reader. `*` lifts the word boundary on that side (see variantMatches).
+// left to the reader. `*` lifts the word boundary on that side (see variantMatches); a stem must
+// list each syllable form, since Korean endings merge into the syllable (주 → 준, 되 → 된).
 export const KO_PHRASES: { avoid: string[]; use: string }[] = [
   // How the site was made: never in reader-facing Korean.
   { avoid: ['원 자료', '원자료', '원문 자료', 'seed'], use: '출처(리포지터리, 경로, 릴리스)' },
@@ -15,11 +16,14 @@ export const KO_PHRASES: { avoid: string[]; use: string }[] = [
   { avoid: ['장애의 모양'], use: '실패가 드러나는 방식, 증상' },
   { avoid: ['이긴다', '이기는'], use: '우선한다, 적용된다' },
   { avoid: ['고전 함정', '고전적인 함정'], use: '흔한 함정' },
-  { avoid: ['컴파일되*', '컴파일돼*', '집행*'], use: '반영된다, 적용된다' },
-  { avoid: ['밀어 주*', '밀어주*'], use: '내려 준다' },
+  { avoid: ['컴파일되*', '컴파일된*', '컴파일돼*', '집행*'], use: '반영된다, 적용된다' },
+  { avoid: ['밀어 주*', '밀어 준*', '밀어주*', '밀어준*'], use: '내려 준다' },
   { avoid: ['물러나*', '물러난*'], use: '대신 … 을 쓴다' },
   { avoid: ['건강한', '건강하*'], use: '정상' },
   { avoid: ['마른다', '말라 버*'], use: '고갈된다' },
-  { avoid: ['*를 가진*', '*을 가진*', '*를 가지고 있*', '*을 가지고 있*', '*를 가지는*', '*을 가지는*'], use: '~이 있다, ~을 두다' },
+  {
+    avoid: ['*를 가진*', '*을 가진*', '*를 가지고 있*', '*을 가지고 있*', '*를 가지는*', '*을 가지는*', '*를 갖는*', '*을 갖는*', '*를 갖고*', '*을 갖고*'],
+    use: '~이 있다, ~을 두다',
+  },
   { avoid: ['듣는다', '듣고 있'], use: '… 포트에서 연결을 받는다' },
 ];
