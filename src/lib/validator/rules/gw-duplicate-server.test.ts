@@ -25,14 +25,22 @@ const found = (text: string) => lint([{ name: 'g.yaml', text }], { lang: 'en' })
 
 describe('gw-duplicate-server across Gateway resources', () => {
   it('names the other Gateway, and does not call it "the same gateway"', () => {
-    const [f, ...rest] = found(`${gw('a', 'istio-system', https('shop.example.com', 'a'))}---\n${gw('b', 'shop', https('shop.example.com', 'b'))}`);
+    const [first, f, ...rest] = found(`${gw('a', 'istio-system', https('shop.example.com', 'a'))}---\n${gw('b', 'shop', https('shop.example.com', 'b'))}`);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ severity: 'warning', resource: 'Gateway/shop/b' });
+    // istioctl reports IST0145 on both Gateways; istiod drops the later server.
+    expect(first).toMatchObject({ severity: 'error', resource: 'Gateway/istio-system/a', istioctl: 'IST0145' });
+    expect(first!.message).toContain('istiod drops that server');
+    expect(f).toMatchObject({ severity: 'error', resource: 'Gateway/shop/b', istioctl: 'IST0145' });
     expect(f!.message).toContain('Gateway `istio-system/a`');
     expect(f!.message).not.toMatch(/same gateway\b(?! workload)/);
   });
-  it('stays quiet on HTTP servers of one port in two Gateways (Istio merges them)', () => {
-    expect(found(`${gw('a', 'team-a', http)}---\n${gw('b', 'team-b', http)}`)).toEqual([]);
+  it('warns on HTTP servers with one host in two Gateways (istiod merges them; istioctl IST0145)', () => {
+    const f = found(`${gw('a', 'team-a', http)}---\n${gw('b', 'team-b', http)}`);
+    expect(f.map((x) => [x.resource, x.severity, x.istioctl])).toEqual([['Gateway/team-a/a', 'warning', 'IST0145'], ['Gateway/team-b/b', 'warning', 'IST0145']]);
+  });
+  it('stays quiet on HTTP servers of one port with different hosts in two Gateways', () => {
+    const other = http.replace('"*"', 'other.example.com');
+    expect(found(`${gw('a', 'team-a', http)}---\n${gw('b', 'team-b', other)}`)).toEqual([]);
   });
   it('mentions an identical HTTP server repeated inside one Gateway only as info', () => {
     expect(found(gw('a', 'team-a', http + http)).map((f) => f.severity)).toEqual(['info']);

@@ -4,6 +4,7 @@
 // host.NamesForNamespace); otherwise nothing of the VS attaches to that gateway.
 import type { Ctx, Resource, Rule } from '../types.ts';
 import { gwRef, hostMatches, strs } from '../util.ts';
+import { isInternalGatewayRef } from './_kit.ts';
 
 const ID = 'vs-host-not-in-gateway';
 /** Two host patterns overlap: one covers the other (`*.example.com` and `api.example.com`). */
@@ -30,6 +31,8 @@ function checkVs(ctx: Ctx, vs: Resource) {
   let decided = true;
   refs.forEach((ref, gi) => {
     if (ref === 'mesh') return;
+    // istioctl skips generated internal Gateways here (IST0165 covers them).
+    if (isInternalGatewayRef(ref)) { decided = false; return; }
     const key = gwRef(ref, vs.ns);
     const gw = ctx.index.gatewaysByKey.get(key);
     if (!gw) {

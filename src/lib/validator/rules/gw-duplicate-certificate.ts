@@ -1,0 +1,59 @@
+// istioctl IST0138 (GatewayDuplicateCertificate), istio 1.30.3 pkg/config/analysis/analyzers/
+// gateway/certificate.go: two Gateways of one gateway workload (the other's selector contains all of
+// this one's labels; an empty selector matches every Gateway) whose TLS servers use the same
+// certificate (same `credentialName`, or same `serverCertificate` and `privateKey` files).
+// With PILOT_SCOPE_GATEWAY_TO_NAMESPACE=true istioctl compares Gateways of one namespace only; the
+// default (false) is assumed here.
+import type { Resource, Rule } from '../types.ts';
+import { isObj, str } from '../util.ts';
+import { gwKey } from './_kit.ts';
+import type { Server } from './_kit.ts';
+
+const ID = 'gw-duplicate-certificate';
+
+/** Every label of `x` is in `y` with the same value (istioctl's selectorSubset). */
+function subset(x: unknown, y: unknown): boolean {
+  const a = isObj(x) ? x : {};
+  const b = isObj(y) ? y : {};
+  return Object.entries(a).every(([k, v]) => k in b && b[k] === v);
+}
+
+function sameCertificate(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const [ca, cb] = [str(a.credentialName) ?? '', str(b.credentialName) ?? ''];
+  if (ca && cb) return ca === cb;
+  if (ca || cb) return false;
+  const [sa, sb] = [str(a.serverCertificate) ?? '', str(b.serverCertificate) ?? ''];
+  const [ka, kb] = [str(a.privateKey) ?? '', str(b.privateKey) ?? ''];
+  return !!sa && sa === sb && !!ka && ka === kb;
+}
+
+const what = (tls: Record<string, unknown>) => (str(tls.credentialName) ? `credentialName \`${str(tls.credentialName)}\`` : `serverCertificate \`${str(tls.serverCertificate)}\``);
+
+export const rule: Rule = {
+  id: ID,
+  severity: 'warning',
+  istioctl: 'IST0138',
+  title: { ko: '같은 인증서를 쓰는 Gateway가 여럿', en: 'Several Gateways use the same certificate' },
+  summary: {
+    ko: '같은 게이트웨이 워크로드를 고르는 두 Gateway의 TLS 서버가 같은 인증서(같은 `credentialName`, 또는 같은 `serverCertificate`와 `privateKey`)를 쓰면, 브라우저 같은 HTTP/2 클라이언트는 인증서가 덮는 다른 호스트에도 이미 열린 연결을 다시 쓴다. 그 연결의 필터 체인은 처음 호스트의 Gateway 것이라 다른 Gateway의 호스트 요청은 `404`(`NR`)로 끝날 수 있다(istioctl IST0138). 같은 인증서를 쓰는 호스트는 한 Gateway의 한 서버에 모으자. 비교 범위는 istioctl과 같다: 이 Gateway의 `selector` 레이블을 모두 가진 다른 Gateway(빈 `selector`면 모든 Gateway).',
+    en: 'When TLS servers of two Gateways for the same gateway workload use the same certificate (same `credentialName`, or the same `serverCertificate` and `privateKey`), HTTP/2 clients such as browsers reuse an open connection for other hosts the certificate covers. That connection\'s filter chain belongs to the first host\'s Gateway, so requests for the other Gateway\'s hosts can end in `404` (`NR`) (istioctl IST0138). Put the hosts that share a certificate into one server of one Gateway. The comparison is istioctl\'s: other Gateways whose `selector` has all of this Gateway\'s labels (every Gateway, for an empty `selector`).',
+  },
+  docs: 'tools/validator-rules/#gw-duplicate-certificate',
+  check(ctx) {
+    const tlsServers = new Map<Resource, Server[]>();
+    for (const s of ctx.index.servers) if (isObj(s.server.tls)) tlsServers.set(s.gw, [...(tlsServers.get(s.gw) ?? []), s]);
+    for (const [gw, mine] of tlsServers) {
+      for (const [other, theirs] of tlsServers) {
+        if (other === gw || !subset(gw.spec.selector, other.spec.selector)) continue;
+        const hit = mine.flatMap((a) => theirs.filter((b) => sameCertificate(a.server.tls as Record<string, unknown>, b.server.tls as Record<string, unknown>)).map((b) => [a, b] as const))[0];
+        if (!hit) continue;
+        const [a] = hit;
+        const tls = a.server.tls as Record<string, unknown>;
+        const field = str(tls.credentialName) ? 'credentialName' : 'serverCertificate';
+        ctx.report({ rule: ID, at: gw, path: ['spec', 'servers', a.index, 'tls', field], on: 'value', msg: {
+          ko: `Gateway \`${gwKey(other)}\`도 같은 게이트웨이 워크로드에서 같은 인증서(${what(tls)})를 쓴다. HTTP/2 클라이언트가 한 연결을 두 Gateway의 호스트에 다시 쓰면 요청이 다른 Gateway의 필터 체인으로 들어가 \`404\`가 날 수 있다. 이 인증서의 호스트를 한 Gateway의 한 서버에 모으자.`,
+          en: `Gateway \`${gwKey(other)}\` uses the same certificate (${what(tls)}) on the same gateway workload. When an HTTP/2 client reuses one connection for hosts of both Gateways, requests land in the other Gateway's filter chain and can get \`404\`. Serve this certificate's hosts from one server of one Gateway.` } });
+      }
+    }
+  },
+};
