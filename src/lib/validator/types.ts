@@ -65,7 +65,7 @@ export interface Report {
   msg: Text;
   /** Explicit source offsets (YAML errors), instead of `path`. */
   offsets?: [number, number];
-  /** istioctl code of this report, when it differs from the rule's (one rule, several codes). */
+  /** istioctl code of this report when it differs from the rule's (one rule, several codes); `''` for none. */
   istioctl?: string;
 }
 

@@ -42,8 +42,9 @@ import { rule as r38 } from './gw-credential-invalid.ts';
 import { rule as r39 } from './gw-workload-missing.ts';
 import { rule as r40 } from './dr-tls-no-ca.ts';
 import { rule as r41 } from './vs-destination-missing.ts';
+import { rule as r42 } from './se-protocol-conflict.ts';
 
-const unordered: Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41];
+const unordered: Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42];
 
 // Syntax and schema first, then by resource family (the order of the reference page).
 const FIRST = ['yaml-syntax', 'schema', 'duration-unit'];
