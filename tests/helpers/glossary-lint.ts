@@ -178,8 +178,8 @@ export function englishCodeTitles(blocks: { info: string; line: number }[]): str
 
 /**
  * Sentences of a page body longer than `limit` characters, for a reader to split (a report,
- * not a rule: some long sentences are fine). Code blocks, tables, headings, imports and JSX
- * lines are skipped; inline code counts as the reader reads it.
+ * not a rule: some long sentences are fine). Code blocks, tables, headings, imports, JSX lines
+ * and the Sources section are skipped; inline code counts as the reader reads it.
  */
 export function longSentences(body: string, limit = 150): { line: number; length: number; text: string }[] {
   const lines = body.split('\n');
@@ -188,15 +188,23 @@ export function longSentences(body: string, limit = 150): { line: number; length
   let paragraph: { line: number; text: string } | null = null;
   const flush = () => {
     if (!paragraph) return;
-    const text = paragraph.text.replace(/`([^`]*)`/g, '$1').replace(/\]\([^)]*\)/g, ']').replace(/[[\]*]/g, '');
+    // Bare URLs (source lists) are not prose.
+    const text = paragraph.text.replace(/`([^`]*)`/g, '$1').replace(/\]\([^)]*\)/g, ']').replace(/[[\]*]/g, '').replace(/https?:\/\/\S+/g, '');
     for (const sentence of text.split(/(?<=[.?!])\s+/)) {
       const length = [...sentence.trim()].length;
       if (length > limit) long.push({ line: paragraph.line, length, text: sentence.trim() });
     }
     paragraph = null;
   };
+  let inSources = false;
   lines.forEach((raw, index) => {
     const line = raw.trim();
+    // The Sources section is a list of citations, not prose.
+    if (/^##\s/.test(line) && !fence) {
+      flush();
+      inSources = /^##\s+(출처|Sources)\s*$/.test(line);
+    }
+    if (inSources) return;
     const fenceMatch = line.match(/^(`{3,}|~{3,})/);
     if (fence) {
       if (fenceMatch && line.startsWith(fence)) fence = null;
