@@ -251,3 +251,16 @@ export function readerText(page: PageSource): string {
     prose(page.body),
   ].join('\n');
 }
+
+/** Links to a page that is named one way everywhere, whose text is another name (see LINK_NAMES). */
+export function misnamedLinks(body: string, lang: 'ko' | 'en', names: { path: string; ko: string[]; en: string[] }[]): string[] {
+  const found: string[] = [];
+  const prefix = lang === 'en' ? '/en' : '';
+  for (const match of body.matchAll(/\[([^\]]+)\]\(([^)#\s]+)\)/g)) {
+    const entry = names.find((n) => `${prefix}${n.path}` === match[2]);
+    if (!entry) continue;
+    const text = match[1]!.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (!entry[lang].some((name) => name.toLowerCase() === text)) found.push(`[${match[1]}](${match[2]}) → "${entry[lang][0]}"`);
+  }
+  return found;
+}

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGlossary } from '../../src/lib/site/glossary.ts';
-import { discouragedVariants, discouragedVariantsEn, englishCodeTitles, firstUsesWithoutEnglish, readerText, repeatedGlosses, type LintTerm } from './glossary-lint.ts';
-import { KO_PHRASES } from './ko-phrases.ts';
+import { discouragedVariants, discouragedVariantsEn, englishCodeTitles, firstUsesWithoutEnglish, misnamedLinks, readerText, repeatedGlosses, type LintTerm } from './glossary-lint.ts';
+import { KO_PHRASES, LINK_NAMES } from './ko-phrases.ts';
 import { codeBlocks, pagePaths, prose, readPage } from './content.ts';
 
 const DIR = join(import.meta.dirname, '../../src/data/glossary');
@@ -23,8 +23,9 @@ for (const lang of ['ko', 'en'] as const) {
           ...firstUsesWithoutEnglish(text.split('\n').filter((l) => !/^#{1,6}\s/.test(l)).join('\n'), terms).map((f) => `gloss missing: ${f}`),
           ...repeatedGlosses(text, terms).map((f) => `gloss repeated: ${f}`),
           ...englishCodeTitles(codeBlocks(page.body)).map((f) => `English code title: ${f}`),
+          ...misnamedLinks(page.body, lang, LINK_NAMES),
         ]
-      : discouragedVariantsEn(all, terms);
+      : [...discouragedVariantsEn(all, terms), ...misnamedLinks(page.body, lang, LINK_NAMES)];
     if (findings.length > 0) console.log(`content/${lang}/${path}\n  ${findings.join('\n  ')}`);
   }
 }

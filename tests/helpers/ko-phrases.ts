@@ -27,3 +27,18 @@ export const KO_PHRASES: { avoid: string[]; use: string }[] = [
   },
   { avoid: ['듣는다', '듣고 있'], use: '… 포트에서 연결을 받는다' },
 ];
+
+// Pages linked under one name everywhere (ko-editorial decisions): a link to the page (without
+// an anchor) must say one of these, in the page's language. Matching ignores case.
+export const LINK_NAMES: { path: string; ko: string[]; en: string[] }[] = [
+  {
+    path: '/basics/handshake-trust/',
+    ko: ['TLS 핸드셰이크가 신뢰를 결정하는 방법'],
+    en: ['How a TLS handshake decides trust'],
+  },
+  {
+    path: '/labs/break-it/',
+    ko: ['망가뜨리기 실습', '실습: 망가뜨리기'],
+    en: ['the break-it lab', 'Lab: Break it'],
+  },
+];

@@ -15,12 +15,13 @@ import {
   firstUsesWithoutEnglish,
   lintFieldProblems,
   longSentences,
+  misnamedLinks,
   readerText,
   repeatedGlosses,
   variantMatches,
   type LintTerm,
 } from '../helpers/glossary-lint.ts';
-import { KO_PHRASES } from '../helpers/ko-phrases.ts';
+import { KO_PHRASES, LINK_NAMES } from '../helpers/ko-phrases.ts';
 import { codeBlocks, pagePaths, prose, readPage } from '../helpers/content.ts';
 
 const DIR = join(import.meta.dirname, '../../src/data/glossary');
@@ -59,6 +60,10 @@ describe('glossary lint', () => {
     expect(englishCodeTitles(codeBlocks('```yaml title="wrong: gateway"\na: 1\n```\n```yaml title="틀린 예"\n```'))).toEqual([
       'line 1: yaml title="wrong: gateway"',
     ]);
+    expect(misnamedLinks('[핸드셰이크와 신뢰](/basics/handshake-trust/) [여기](/basics/handshake-trust/#sni)', 'ko', LINK_NAMES)).toEqual([
+      '[핸드셰이크와 신뢰](/basics/handshake-trust/) → "TLS 핸드셰이크가 신뢰를 결정하는 방법"',
+    ]);
+    expect(misnamedLinks('[The break-it lab](/en/labs/break-it/)', 'en', LINK_NAMES)).toEqual([]);
     const long = `${'가'.repeat(151)}. 짧다.`;
     expect(longSentences(`${long}\n\n\`\`\`\n${long}\n\`\`\``).map((s) => s.length)).toEqual([152]);
   });
@@ -86,11 +91,16 @@ describe('glossary lint', () => {
     it('titles its code blocks in Korean', () => {
       expect(englishCodeTitles(codeBlocks(page.body))).toEqual([]);
     });
+
+    it('links the pages named one way by that name', () => {
+      expect(misnamedLinks(page.body, 'ko', LINK_NAMES)).toEqual([]);
+    });
   });
 
   describe.each(pagePaths('en'))('content/en/%s', (path) => {
     it('uses one English name for each thing', () => {
-      expect(discouragedVariantsEn(readerText(readPage('en', path)), terms)).toEqual([]);
+      const page = readPage('en', path);
+      expect([...discouragedVariantsEn(readerText(page), terms), ...misnamedLinks(page.body, 'en', LINK_NAMES)]).toEqual([]);
     });
   });
 });
