@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint, presets, rules } from '../lib/validator/index.ts';
 import type { Finding, LintResult } from '../lib/validator/index.ts';
-import { artifactUri, escapeData, escapeProperty, renderGithub, renderJson, renderText, toSarif } from './formats.ts';
+import { artifactUri, escapeData, escapeProperty, renderGithub, renderJson, renderText, summaryLine, toSarif } from './formats.ts';
 import { sarifProblems } from './sarif-shape.ts';
 import { SITE_ORIGIN } from './site.ts';
 
@@ -39,7 +39,9 @@ describe('SARIF output', () => {
     const [res] = log.runs[0].results;
     expect(res).toMatchObject({ ruleId: 'align-sni', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'egress/sni.yaml' }, region: { startLine: sni.findings[0]!.line, startColumn: sni.findings[0]!.column } } }] });
     expect(driver.rules[res.ruleIndex].id).toBe('align-sni');
-    expect((toSarif(dup, 'en') as any).runs[0].results[0].level).toBe('warning');
+    expect((toSarif(dup, 'en') as any).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'dr-duplicate-host').level).toBe('warning');
+    const note = { ...synthetic, severity: 'info' as const };
+    expect((toSarif({ findings: [note], summary: { errors: 0, warnings: 0, infos: 1 } }, 'en') as any).runs[0].results[0].level).toBe('note');
   });
   it('carries the istioctl code on the result and its rule when the engine gives one', () => {
     const log = toSarif(syntheticResult, 'en') as any;
@@ -55,6 +57,14 @@ describe('SARIF output', () => {
     expect(artifactUri('./k8s/a.yaml')).toBe('k8s/a.yaml');
     expect(artifactUri('/tmp/x y/a.yaml')).toBe('file:///tmp/x%20y/a.yaml');
     expect(artifactUri('a#b.yaml')).toBe('a%23b.yaml');
+  });
+});
+
+describe('summary line', () => {
+  it('counts in the language of the output, with English plurals and Korean counters', () => {
+    expect(summaryLine({ errors: 1, warnings: 2, infos: 0 }, 'en')).toBe('1 error, 2 warnings, 0 notes');
+    expect(summaryLine({ errors: 0, warnings: 1, infos: 1 }, 'en')).toBe('0 errors, 1 warning, 1 note');
+    expect(summaryLine({ errors: 3, warnings: 0, infos: 2 }, 'ko')).toBe('오류 3개, 경고 0개, 참고 2개');
   });
 });
 

@@ -95,7 +95,7 @@ describe.skipIf(!hasSystemNode)('single-file CLI on the system Node', () => {
     }
     expect(sarifProblems(JSON.parse(run('--format', 'sarif', 'bad.yaml', 'warn.yaml').stdout))).toEqual([]);
     // The locale decides the language here too.
-    expect(sh(SYSTEM_NODE, [bundle, 'lint', 'bad.yaml'], { cwd: ws, env: { LANG: 'ko_KR.UTF-8' } }).stdout).toMatch(/오류 1개, 경고 0개, 참고 0개/);
+    expect(sh(SYSTEM_NODE, [bundle, 'lint', 'bad.yaml'], { cwd: ws, env: { LANG: 'ko_KR.UTF-8' } }).stdout).toMatch(/^오류 1개, 경고 0개, 참고 \d+개$/m);
   });
 
   it('decodes with the error catalog built in', async () => {
