@@ -155,10 +155,14 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
   if (cluster) sentences.push(clusterSentence(cluster, lang));
   let side: 'upstream' | 'downstream' | undefined;
   const noFilterChain = flags.includes('NR') && /^filter_chain_not_found/.test(f.details ?? '');
-  if (f.upstreamReason) {
+  // Formats without the reason field (Envoy's default) still carry it inside the details:
+  // `upstream_reset_before_response_started{remote_connection_failure|REASON}` (`,` in older Envoy).
+  const reasonInDetails = /^upstream_reset_(?:before|after)_response_started\{[a-z_]+[|,](.+)\}$/.exec(f.details ?? '')?.[1];
+  const upstreamReason = f.upstreamReason ?? reasonInDetails;
+  if (upstreamReason) {
     side = 'upstream';
     const host = cluster?.host ?? f.upstreamHost ?? (lang === 'ko' ? '업스트림' : 'the upstream');
-    sentences.push(upstreamReasonSentence(f.upstreamReason, host, lang));
+    sentences.push(upstreamReasonSentence(upstreamReason, host, lang));
   } else if (noFilterChain) {
     side = 'downstream';
     const sni = f.sni ? (lang === 'ko' ? `요청한 서버 이름(SNI)은 ${f.sni}다.` : `The requested server name (SNI) was ${f.sni}.`)

@@ -184,6 +184,9 @@ describe('decode: access-log lines', () => {
     expect(r.accessLogs[0]?.summary).not.toMatch(/failed the TLS handshake/);
     expect(decode(istio, catalog, { lang: 'en' }).accessLogs[0]?.summary).toMatch(/is a TLS error/);
     expect(decode(tcp, catalog, { lang: 'ko' }).accessLogs[0]?.summary).toMatch(/TCP 연결 오류/);
+    // Envoy's default format has no reason field; the details carry it (`,` before 1.2x).
+    const envoyDefault = '[2024-07-20T07:09:48.470Z] "GET /x HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure,delayed_connect_error:_111} 0 145 0 - "-" "curl/8.4.0" "44898dba" "localhost:8000" "172.28.0.2:801"';
+    expect(decode(envoyDefault, catalog, { lang: 'en' }).accessLogs[0]?.summary).toMatch(/TCP connect error/);
   });
 
   it('reads an NR line from a listener (no filter chain) as that, with the requested server name', () => {
