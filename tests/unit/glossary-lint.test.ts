@@ -23,6 +23,8 @@ import {
 } from '../helpers/glossary-lint.ts';
 import { KO_PHRASES, LINK_NAMES } from '../helpers/ko-phrases.ts';
 import { codeBlocks, pagePaths, prose, readPage } from '../helpers/content.ts';
+import { DECODER_STRINGS } from '../../src/components/widgets/decoder/strings.ts';
+import { VALIDATOR_STRINGS } from '../../src/components/widgets/validator/strings.ts';
 
 const DIR = join(import.meta.dirname, '../../src/data/glossary');
 const terms: LintTerm[] = parseGlossary(
@@ -74,6 +76,18 @@ describe('glossary lint', () => {
     expect([...discouragedVariants(ko, terms, KO_PHRASES), ...discouragedVariantsEn(en, terms)]).toEqual([]);
   });
 
+  it('holds the widgets, Starlight texts and lab scripts\' Korean to the same words', () => {
+    const LABS = join(import.meta.dirname, '../../labs');
+    // The Korean message is the first argument of the scripts' t KOREAN ENGLISH helper.
+    const scripts = readdirSync(LABS, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.sh'))
+      .flatMap((file) => [...readFileSync(join(LABS, file), 'utf8').matchAll(/\bt\s+(['"])((?:(?!\1).)*)\1/g)].map((m) => m[2]!));
+    const i18n = Object.values(JSON.parse(readFileSync(join(import.meta.dirname, '../../src/content/i18n/ko.json'), 'utf8')) as Record<string, string>);
+    expect(scripts.length).toBeGreaterThan(10);
+    const text = [...Object.values(DECODER_STRINGS.ko), ...Object.values(VALIDATOR_STRINGS.ko), ...i18n, ...scripts].join('\n');
+    expect(discouragedVariants(text, terms, KO_PHRASES)).toEqual([]);
+  });
+
   describe.each(pagePaths('ko'))('content/ko/%s', (path) => {
     const page = readPage('ko', path);
     const text = prose(page.body);
@@ -88,8 +102,13 @@ describe('glossary lint', () => {
       expect(repeatedGlosses(text, terms)).toEqual([]);
     });
 
-    it('titles its code blocks in Korean', () => {
-      expect(englishCodeTitles(codeBlocks(page.body))).toEqual([]);
+    it('titles its code blocks in Korean, and uses the glossary words in their Korean text', () => {
+      const blocks = codeBlocks(page.body);
+      expect(englishCodeTitles(blocks)).toEqual([]);
+      // Titles, comments and diagram labels are read too; field names such as `subset` stay English.
+      const koreanOnly = terms.map((term) => ({ ...term, avoid: term.avoid?.filter((v) => /[\uac00-\ud7a3]/.test(v)) }));
+      const text = blocks.map((block) => `${block.info}\n${block.code}`).join('\n');
+      expect(discouragedVariants(text, koreanOnly, KO_PHRASES.map((p) => ({ ...p, avoid: p.avoid.filter((v) => /[\uac00-\ud7a3]/.test(v)) })))).toEqual([]);
     });
 
     it('links the pages named one way by that name', () => {
