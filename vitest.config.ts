@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // their own config (vitest.e2e.config.ts) because they need a build and a browser.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'labs/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts', 'labs/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,7 +1,7 @@
 import { alignmentFromResources } from './alignment.ts';
 import type { AlignmentMap } from './alignment.ts';
 import { BundleIndex } from './bundle-index.ts';
-import { parseFile, position, toResources } from './parse.ts';
+import { expandLists, isList, parseFile, position, toResources } from './parse.ts';
 import type { ParseProblem } from './parse.ts';
 import { allRules } from './rules/index.ts';
 import type { Ctx, Finding, Lang, LintResult, ParsedDoc, Report, Resource, Rule, Severity } from './types.ts';
@@ -26,6 +26,10 @@ const NOT_TEXT = {
 const EMPTY = {
   ko: '검사할 YAML 문서가 없다(빈 입력이거나 주석뿐이다).',
   en: 'There is no YAML document to check (the input is empty or only comments).',
+};
+const EMPTY_LIST = {
+  ko: '`List`에 항목(`items`)이 없어 검사할 리소스가 없다. `kubectl get`이 아무것도 찾지 못한 출력이다.',
+  en: 'The `List` has no `items`, so there is no resource to check: `kubectl get` found nothing.',
 };
 const CRASH = {
   ko: '이 입력은 끝까지 해석하지 못했다(중첩이 너무 깊거나 구조가 비정상이다). 구조를 단순하게 바꾸자.',
@@ -59,9 +63,12 @@ function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { r
     if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) { fileLevel(f.name, NOT_TEXT[lang]); continue; }
     try {
       const parsed = parseFile(f.name, text);
-      docs.push(...parsed.docs);
+      // The items of a List are checked as the resources they are (see expandLists).
+      const expanded = expandLists(parsed.docs);
+      docs.push(...expanded);
       problems.push(...parsed.problems);
       if (!parsed.problems.length && parsed.docs.every((d) => d.value === null || d.value === undefined)) fileLevel(f.name, EMPTY[lang], 'schema', 'info');
+      else if (!parsed.problems.length && parsed.docs.some((d) => isList(d.value)) && expanded.every((d) => d.value === null || d.value === undefined)) fileLevel(f.name, EMPTY_LIST[lang], 'schema', 'info');
     } catch {
       fileLevel(f.name, CRASH[lang]);
     }

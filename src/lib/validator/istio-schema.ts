@@ -3,33 +3,77 @@
 // them, or rejects them under kubectl's strict field validation), so we watch which properties
 // the generated validator reads. A property of an object the validator inspected but never
 // read is not in the schema.
-import { networkingIstioIo, securityIstioIo } from '@kubernetes-models/istio';
+import * as istio from '@kubernetes-models/istio';
+import { BackendTLSPolicy } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/BackendTLSPolicy';
+import { Gateway } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway';
+import { GatewayClass } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass';
+import { GRPCRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GRPCRoute';
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
+import { ReferenceGrant } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/ReferenceGrant';
+import { TLSRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/TLSRoute';
+import { TCPRoute as TCPRouteV1a2 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2/TCPRoute';
+import { TLSRoute as TLSRouteV1a2 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2/TLSRoute';
+import { UDPRoute as UDPRouteV1a2 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2/UDPRoute';
+import { BackendTLSPolicy as BackendTLSPolicyV1a3 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha3/BackendTLSPolicy';
+import { TLSRoute as TLSRouteV1a3 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha3/TLSRoute';
+import { Gateway as GatewayV1b1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/Gateway';
+import { GatewayClass as GatewayClassV1b1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/GatewayClass';
+import { HTTPRoute as HTTPRouteV1b1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/HTTPRoute';
+import { ReferenceGrant as ReferenceGrantV1b1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/ReferenceGrant';
 
-interface ModelCtor { prototype: { validate(this: unknown): void } }
+interface ModelCtor { apiVersion: string; kind: string; prototype: { validate(this: unknown): void } }
 
-const net = networkingIstioIo as unknown as Record<string, Record<string, ModelCtor>>;
-const sec = securityIstioIo as unknown as Record<string, Record<string, ModelCtor>>;
-
-/** `group/version` → kind → model, for the kinds this guide is about. */
+/** `group/version` → kind → model. */
 const MODELS: Record<string, Record<string, ModelCtor>> = {};
-for (const v of ['v1', 'v1beta1', 'v1alpha3']) {
-  const m = net[v];
-  if (!m) continue;
-  MODELS[`networking.istio.io/${v}`] = Object.fromEntries(
-    ['DestinationRule', 'VirtualService', 'Gateway', 'ServiceEntry', 'Sidecar', 'WorkloadEntry']
-      .filter((k) => m[k]).map((k) => [k, m[k]!]));
-}
-for (const v of ['v1', 'v1beta1']) {
-  const m = sec[v];
-  if (!m) continue;
-  MODELS[`security.istio.io/${v}`] = Object.fromEntries(
-    ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'].filter((k) => m[k]).map((k) => [k, m[k]!]));
-}
+const add = (m: ModelCtor) => { (MODELS[m.apiVersion] ??= {})[m.kind] = m; };
 
-export const ISTIO_GROUPS = ['networking.istio.io', 'security.istio.io'];
-export const knownVersions = (group: string) => Object.keys(MODELS).filter((k) => k.startsWith(`${group}/`)).map((k) => k.split('/')[1]!);
-export const knownKinds = (group: string) => [...new Set(Object.entries(MODELS).filter(([k]) => k.startsWith(`${group}/`)).flatMap(([, v]) => Object.keys(v)))];
+// Every kind of every Istio CRD group, in every version the models carry. @kubernetes-models/istio
+// 3.0.1 is generated from Istio 1.29.2's crd-all.gen.yaml; its kinds and versions are exactly
+// those Istio 1.30.3 serves (manifests/charts/base/files/crd-all.gen.yaml), except TrafficExtension
+// (new in 1.30, see NEWER_KINDS). install.istio.io's IstioOperator is not a CRD of 1.30: left out.
+for (const [group, versions] of Object.entries(istio as unknown as Record<string, Record<string, Record<string, ModelCtor>>>)) {
+  if (group === 'installIstioIo') continue;
+  for (const models of Object.values(versions)) for (const m of Object.values(models)) if (m?.apiVersion && m.kind) add(m);
+}
+// Gateway API kinds in the versions Gateway API 1.4 and 1.5 serve (standard and experimental
+// channels, config/crd/*/gateway.networking.k8s.io_*.yaml at v1.4.1 and v1.5.1), from
+// @kubernetes-models/gateway-api 2.0.0, which is generated from the Go API types (TLSRoute v1
+// included, so 1.5). Its models lack ListenerSet: see NEWER_KINDS.
+for (const m of [Gateway, GatewayV1b1, GatewayClass, GatewayClassV1b1, HTTPRoute, HTTPRouteV1b1, GRPCRoute,
+  TLSRoute, TLSRouteV1a2, TLSRouteV1a3, TCPRouteV1a2, UDPRouteV1a2, ReferenceGrant, ReferenceGrantV1b1,
+  BackendTLSPolicy, BackendTLSPolicyV1a3] as unknown as ModelCtor[]) add(m);
+
+/** Kinds upstream serves that the models do not carry yet: known, but not schema-checked. */
+export const NEWER_KINDS: Record<string, string[]> = {
+  // Istio 1.30.3 crd-all.gen.yaml: trafficextensions.extensions.istio.io, served v1alpha1.
+  'extensions.istio.io/v1alpha1': ['TrafficExtension'],
+  // Gateway API v1.5.1 config/crd/standard/gateway.networking.k8s.io_listenersets.yaml, served v1.
+  'gateway.networking.k8s.io/v1': ['ListenerSet'],
+};
+
+/**
+ * Fields Istio 1.30 added to kinds the models (from 1.29.2) do carry: the models do not know them,
+ * so they are not unknown fields. From `git diff 1.29.2 1.30.3 -- crd-all.gen.yaml` in istio/istio.
+ * `*` stands for a list index.
+ */
+const NEWER_FIELDS: Record<string, string[]> = {
+  AuthorizationPolicy: ['spec.rules.*.from.*.source.trustDomains', 'spec.rules.*.from.*.source.notTrustDomains'],
+  Telemetry: ['spec.tracing.*.disableContextPropagation'],
+};
+
+export const ISTIO_GROUPS = ['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io'];
+export const GATEWAY_API_GROUPS = ['gateway.networking.k8s.io'];
+export const CRD_GROUPS = [...ISTIO_GROUPS, ...GATEWAY_API_GROUPS];
+
+const served = () => [...Object.keys(MODELS), ...Object.keys(NEWER_KINDS)];
+export const knownVersions = (group: string) => [...new Set(served().filter((k) => k.startsWith(`${group}/`)).map((k) => k.split('/')[1]!))];
+export const knownKinds = (group: string) => [...new Set(served().filter((k) => k.startsWith(`${group}/`))
+  .flatMap((k) => [...Object.keys(MODELS[k] ?? {}), ...(NEWER_KINDS[k] ?? [])]))];
 export const hasModel = (apiVersion: string, kind: string) => !!MODELS[apiVersion]?.[kind];
+/** A kind upstream serves in this version, with no model here to check it against. */
+export const isNewerKind = (apiVersion: string, kind: string) => NEWER_KINDS[apiVersion]?.includes(kind) ?? false;
+/** Versions in which a group serves this kind. */
+export const versionsOf = (group: string, kind: string) => knownVersions(group).filter((v) => hasModel(`${group}/${v}`, kind) || isNewerKind(`${group}/${v}`, kind));
 
 export interface SchemaIssue {
   path: (string | number)[];
@@ -73,7 +117,12 @@ interface AjvError { instancePath: string; keyword: string; params: Record<strin
 
 const decodePointer = (p: string) => p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-/** Validate one Istio resource; returns [] when the kind is not one we have a schema for. */
+/**
+ * Validate one Istio or Gateway API resource; returns [] when there is no model for its kind.
+ * Nothing under `status` is reported: every one of these CRDs has the status subresource, so the
+ * API server ignores `status` in what `kubectl apply` sends, and Istio's CRDs mark it
+ * x-kubernetes-preserve-unknown-fields besides. A pasted `kubectl get` output carries it as is.
+ */
 export function validateIstio(obj: Record<string, unknown>): SchemaIssue[] {
   const model = MODELS[String(obj.apiVersion)]?.[String(obj.kind)];
   if (!model) return [];
@@ -85,6 +134,7 @@ export function validateIstio(obj: Record<string, unknown>): SchemaIssue[] {
     const errors = ((e as { errors?: AjvError[] }).errors ?? []);
     for (const err of errors) {
       const path = decodePointer(err.instancePath);
+      if (path[0] === 'status') continue;
       if (err.keyword === 'type') issues.push({ path, kind: 'type', expected: String(err.params.type), message: err.message ?? '' });
       else if (err.keyword === 'enum') issues.push({ path, kind: 'enum', allowed: (err.params.allowedValues as string[]) ?? [], message: err.message ?? '' });
       else if (err.keyword === 'required') issues.push({ path, kind: 'required', expected: String(err.params.missingProperty), message: err.message ?? '' });
@@ -93,11 +143,17 @@ export function validateIstio(obj: Record<string, unknown>): SchemaIssue[] {
       else if (err.keyword !== 'oneOf' && err.keyword !== 'not' && err.keyword !== 'anyOf') issues.push({ path, kind: 'other', message: err.message ?? err.keyword });
     }
   }
+  const newer = (NEWER_FIELDS[String(obj.kind)] ?? []);
   for (const s of log) {
     // An object the validator never looked into is free-form (Struct, labels...): stay quiet.
     if (s.enumerated || s.accessed.size === 0) continue;
+    if (s.path[0] === 'status') continue;
     for (const key of Object.keys(s.target)) {
-      if (!s.accessed.has(key)) issues.push({ path: [...s.path, key], kind: 'unknown', known: [...s.accessed], message: 'unknown field' });
+      if (s.accessed.has(key)) continue;
+      const path = [...s.path, key];
+      const pattern = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+      if (newer.includes(pattern)) continue;
+      issues.push({ path, kind: 'unknown', known: [...s.accessed], message: 'unknown field' });
     }
   }
   // oneOf/anyOf branches report the same fault several times, and one bad value can fail several

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { ParsedDoc, Path, Resource } from './types.ts';
 
 /** More aliases than this in one document is an alias bomb, not a config. */
@@ -37,6 +37,39 @@ export function parseFile(file: string, text: string): { docs: ParsedDoc[]; prob
     }
   });
   return { docs, problems };
+}
+
+/**
+ * A `List` (`kubectl get … -o yaml|json` prints `kind: List`; the API server's own lists are
+ * `<Kind>List`) is a wrapper, not a resource: each item takes the list's place as a document of
+ * its own, so every rule sees it as if it had been pasted bare. An item is a view of the same
+ * parse (same text offsets and LineCounter), rooted at the item's node, so positions are the
+ * item's lines in the pasted text. Lists inside lists are opened too.
+ */
+export function expandLists(docs: ParsedDoc[]): ParsedDoc[] {
+  if (!docs.some((d) => isList(d.value))) return docs;
+  const out: ParsedDoc[] = [];
+  const open = (d: ParsedDoc, depth: number) => {
+    const v = d.value;
+    const node = d.doc.contents as Node | null;
+    if (depth > 8 || !isList(v) || !isMap(node)) { out.push(d); return; }
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === 'items');
+    const seq = pair?.value as Node | null | undefined;
+    if (!isSeq(seq)) { out.push(d); return; }
+    v.items.forEach((item, i) => {
+      const at = seq.items[i] as Node | undefined;
+      if (!at) return;
+      const view = { contents: at, range: at.range, errors: [], warnings: [] } as unknown as Document.Parsed;
+      open({ file: d.file, index: d.index, doc: view, lc: d.lc, value: item }, depth + 1);
+    });
+  };
+  for (const d of docs) open(d, 0);
+  return out;
+}
+
+/** `kind: List` or `kind: <Kind>List` with an `items` array. */
+export function isList(v: unknown): v is { kind: string; items: unknown[] } {
+  return isObj(v) && typeof v.kind === 'string' && /List$/.test(v.kind) && Array.isArray(v.items);
 }
 
 /** The YAML node at `path`, and the key node that leads to it; stops at the deepest node found. */

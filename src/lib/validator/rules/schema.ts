@@ -1,6 +1,6 @@
 import type { Ctx, Resource, Rule, Text } from '../types.ts';
 import { didYouMean, isObj } from '../util.ts';
-import { hasModel, ISTIO_GROUPS, knownKinds, knownVersions, validateIstio } from '../istio-schema.ts';
+import { CRD_GROUPS, hasModel, ISTIO_GROUPS, isNewerKind, knownKinds, knownVersions, validateIstio, versionsOf } from '../istio-schema.ts';
 import type { SchemaIssue } from '../istio-schema.ts';
 import { isIstioDurationPath } from './duration-unit.ts';
 import { envoyForm } from '../envoy/model.ts';
@@ -90,6 +90,53 @@ function checkSecret(ctx: Ctx, r: Resource) {
   }
 }
 
+const code = (xs: string[]) => xs.map((x) => `\`${x}\``).join(', ');
+
+/**
+ * An Istio or Gateway API resource without a model here. Istio's served kinds and versions are
+ * known (all of Istio 1.30's CRDs), so a version Istio does not serve, or a kind one slip away
+ * from a real one, is rejected by the API server: an error. Anything else is only "not checked".
+ */
+function unmodelled(ctx: Ctx, r: Resource) {
+  const version = r.apiVersion.split('/')[1] ?? '';
+  const kinds = knownKinds(r.group);
+  const istio = ISTIO_GROUPS.includes(r.group);
+  const notChecked = (why: Text) => ctx.report({ rule: 'schema', at: r, path: ['kind'], on: 'value', severity: 'info', msg: why });
+  if (isNewerKind(r.apiVersion, r.kind)) {
+    notChecked({
+      ko: `\`${r.kind}\`(\`${r.apiVersion}\`)는 업스트림이 제공하는 종류지만 검사기의 스키마 모델에 아직 없어 필드를 검사하지 않았다. 다른 규칙의 검사는 그대로 했다.`,
+      en: `\`${r.kind}\` (\`${r.apiVersion}\`) is served upstream but not in the validator's schema models yet, so its fields were not checked. The other rules still ran.` });
+    return;
+  }
+  if (kinds.includes(r.kind)) {
+    const versions = versionsOf(r.group, r.kind);
+    const use = code(versions.map((v) => `${r.group}/${v}`));
+    // Istio 1.30 serves exactly these versions; Gateway API installs differ by release and channel.
+    ctx.report({ rule: 'schema', at: r, path: ['apiVersion'], on: 'value', severity: istio ? 'error' : 'info', msg: istio ? {
+      ko: `Istio는 \`${r.kind}\`를 \`${r.apiVersion}\`로 제공하지 않아 API 서버가 리소스를 거부한다. ${use} 중 하나를 쓰자.`,
+      en: `Istio does not serve \`${r.kind}\` as \`${r.apiVersion}\`, so the API server rejects the resource. Use one of ${use}.` } : {
+      ko: `Gateway API 1.4와 1.5는 \`${r.kind}\`를 \`${r.apiVersion}\`로 제공하지 않는다(${use}). 이 리소스의 필드는 검사하지 않았다.`,
+      en: `Gateway API 1.4 and 1.5 do not serve \`${r.kind}\` as \`${r.apiVersion}\` (they serve ${use}). This resource's fields were not checked.` } });
+    return;
+  }
+  const hint = didYouMean(r.kind, kinds);
+  if (istio && hint) {
+    ctx.report({ rule: 'schema', at: r, path: ['kind'], on: 'value', msg: {
+      ko: `\`${r.group}\`에는 \`${r.kind}\` 종류가 없어 API 서버가 리소스를 거부한다. \`${hint}\`를 뜻했나?`,
+      en: `\`${r.group}\` has no kind \`${r.kind}\`, so the API server rejects the resource. Did you mean \`${hint}\`?` } });
+    return;
+  }
+  if (istio && !knownVersions(r.group).includes(version)) {
+    ctx.report({ rule: 'schema', at: r, path: ['apiVersion'], on: 'value', msg: {
+      ko: `\`${r.apiVersion}\`는 Istio가 제공하지 않는 API 버전이다. ${code(knownVersions(r.group).map((v) => `${r.group}/${v}`))} 중 하나를 쓰자(새 리소스는 \`v1\`이 있으면 \`v1\`).`,
+      en: `\`${r.apiVersion}\` is not an API version Istio serves. Use one of ${code(knownVersions(r.group).map((v) => `${r.group}/${v}`))} (\`v1\` for new resources where it exists).` } });
+    return;
+  }
+  notChecked({
+    ko: `\`${r.kind}\`(\`${r.apiVersion}\`)는 검사기가 모르는 종류라 필드를 검사하지 않았다.${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
+    en: `\`${r.kind}\` (\`${r.apiVersion}\`) is a kind the validator does not know, so its fields were not checked.${hint ? ` Did you mean \`${hint}\`?` : ''}` });
+}
+
 export const rule: Rule = {
   id: 'schema',
   severity: 'error',
@@ -105,7 +152,9 @@ export const rule: Rule = {
       if (d.value === undefined || d.value === null) continue;
       if (resources.has(d) || envoyForm(d.value)) continue;
       const v = d.value;
-      if (isObj(v) && ('kind' in v || 'apiVersion' in v)) {
+      // Only a document shaped like a resource (metadata or spec) is a resource missing its kind or
+      // apiVersion; Helm's Chart.yaml (apiVersion, name, version) and the like are other files.
+      if (isObj(v) && ('kind' in v || 'apiVersion' in v) && ('metadata' in v || 'spec' in v)) {
         const missing = 'kind' in v ? 'apiVersion' : 'kind';
         ctx.report({ rule: 'schema', at: d, path: [], msg: { ko: `\`${missing}\`가 없어 Kubernetes가 이 리소스를 받지 않는다. \`apiVersion\`과 \`kind\`를 함께 쓰자.`, en: `\`${missing}\` is missing, so Kubernetes will not accept this resource. Write both \`apiVersion\` and \`kind\`.` } });
       } else {
@@ -116,24 +165,12 @@ export const rule: Rule = {
     }
     for (const r of ctx.resources) {
       if (r.group === '' && r.kind === 'Secret') { checkSecret(ctx, r); continue; }
-      if (!ISTIO_GROUPS.includes(r.group)) continue;
-      if (!hasModel(r.apiVersion, r.kind)) {
-        const versions = knownVersions(r.group);
-        const version = r.apiVersion.split('/')[1] ?? '';
-        if (!versions.includes(version)) {
-          ctx.report({ rule: 'schema', at: r, path: ['apiVersion'], on: 'value', msg: {
-            ko: `\`${r.apiVersion}\`는 없는 API 버전이다. ${versions.map((v) => `\`${r.group}/${v}\``).join(', ')} 중 하나를 쓰자(새 리소스는 \`v1\`).`,
-            en: `\`${r.apiVersion}\` is not an API version Istio serves. Use one of ${versions.map((v) => `\`${r.group}/${v}\``).join(', ')} (\`v1\` for new resources).` } });
-        } else {
-          const hint = didYouMean(r.kind, knownKinds(r.group));
-          if (hint || !knownKinds(r.group).includes(r.kind)) {
-            ctx.report({ rule: 'schema', at: r, path: ['kind'], on: 'value', msg: {
-              ko: `\`${r.group}\`에는 \`${r.kind}\` 종류가 없다(또는 이 버전에 없다).${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
-              en: `\`${r.group}\` has no kind \`${r.kind}\` (or not in this version).${hint ? ` Did you mean \`${hint}\`?` : ''}` } });
-          }
-        }
+      if (!CRD_GROUPS.includes(r.group)) {
+        // A custom resource of another project: say it was not checked (built-in kinds stay quiet).
+        if (r.group.includes('.') && !r.group.endsWith('k8s.io')) unmodelled(ctx, r);
         continue;
       }
+      if (!hasModel(r.apiVersion, r.kind)) { unmodelled(ctx, r); continue; }
       if (!r.name) ctx.report({ rule: 'schema', at: r, path: ['metadata'], msg: { ko: '`metadata.name`이 없다. 이름 없는 리소스는 적용되지 않는다.', en: '`metadata.name` is missing; a resource without a name cannot be applied.' } });
       for (const issue of validateIstio(r.obj)) {
         if (issue.kind === 'type' && isIstioDurationPath(issue.path)) continue; // duration-unit explains it better
