@@ -46,10 +46,14 @@ describe('SARIF output', () => {
   it('carries the istioctl code on the result and its rule when the engine gives one', () => {
     const log = toSarif(syntheticResult, 'en') as any;
     expect(log.runs[0].results[0].properties).toEqual({ istioctl: 'IST0132' });
-    expect(log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'vs-host-not-in-gateway').properties.istioctl).toBe('IST0132');
+    // Rules carry their catalogue code.
+    for (const rule of log.runs[0].tool.driver.rules as { id: string; properties: { istioctl?: string } }[]) {
+      expect(rule.properties.istioctl, rule.id).toBe(rules.find((r) => r.id === rule.id)?.istioctl);
+    }
+    expect(rules.some((r) => r.istioctl)).toBe(true);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('k8s/my%20dir/a%2Cb%3Ac.yaml');
     expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 });
-    expect(JSON.parse(renderJson(sni, 'en')).findings[0].istioctl).toBeUndefined();
+    expect(JSON.parse(renderJson(sni, 'en')).findings.map((f: { istioctl?: string }) => f.istioctl)).toEqual(sni.findings.map((f) => f.istioctl));
     expect(JSON.parse(renderJson(syntheticResult, 'en')).findings[0].istioctl).toBe('IST0132');
     expect(renderText(synthetic, 'en')).toMatch(/^k8s\/my dir\/a,b:c\.yaml:3:5: warning \[vs-host-not-in-gateway\] \(istioctl IST0132\) VirtualService\/ns\/x\n/);
   });

@@ -8,11 +8,10 @@ import { docsUrl } from '../lib/site/urls.ts';
 import { ruleUrl, siteUrl } from './site.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
-// H2 adds `istioctl?: string` (the matching istioctl analyze code) to findings and rules; read it
-// optionally so the CLI prints it wherever the engine provides it.
-type WithIstioctl = { istioctl?: unknown };
-export function istioctlCode(x: WithIstioctl): string | undefined {
-  return typeof x.istioctl === 'string' && x.istioctl ? x.istioctl : undefined;
+/** The matching `istioctl analyze` code of a finding or rule, if there is one (optional in the
+ * engine's types; an empty string means none). */
+export function istioctlCode(x: { istioctl?: string }): string | undefined {
+  return x.istioctl || undefined;
 }
 
 export function summaryLine({ errors, warnings, infos }: LintResult['summary'], lang: Lang): string {
@@ -75,7 +74,8 @@ export function artifactUri(file: string): string {
 
 export function toSarif({ findings }: LintResult, lang: Lang): object {
   const ruleDefs = catalogue.map((r) => {
-    const code = istioctlCode(r as WithIstioctl) ?? istioctlCode(findings.find((f) => f.rule === r.id && istioctlCode(f)) ?? {});
+    // The rule's own code; a finding whose code differs (one rule, several codes) carries its own.
+    const code = istioctlCode(r);
     return {
       id: r.id,
       name: r.id,

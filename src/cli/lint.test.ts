@@ -48,6 +48,24 @@ describe('meshtls lint', () => {
     const ko = JSON.parse((await run(['--format', 'json', '--lang', 'ko', sni])).out);
     expect(ko.findings[0].docs).toBe('/egress/double-mtls-pitfalls/');
   });
+  it('shows the istioctl code beside the rule id in every format where the engine gives one', async () => {
+    const text = readFileSync(join(import.meta.dirname, '../lib/validator/rules/fixtures/vs-host-not-in-gateway.fail.yaml'), 'utf8');
+    const path = file('ist.yaml', text);
+    const expected = lint([{ name: path, text }], { lang: 'en' }).findings;
+    const withCode = expected.filter((f) => f.istioctl);
+    expect(withCode.length).toBeGreaterThan(0);
+    const out = (await run(['--lang', 'en', path])).out;
+    const json = JSON.parse((await run(['--format', 'json', '--lang', 'en', path])).out);
+    const gh = (await run(['--format', 'github', '--lang', 'en', path])).out;
+    const sarif = JSON.parse((await run(['--format', 'sarif', '--lang', 'en', path])).out);
+    for (const f of withCode) {
+      expect(out).toContain(`${path}:${f.line}:${f.column}: ${f.severity} [${f.rule}] (istioctl ${f.istioctl}) ${f.resource}`);
+      expect(gh).toContain(`line=${f.line},col=${f.column},`);
+      expect(gh).toContain(`title=meshtls ${f.rule} (istioctl ${f.istioctl})::`);
+    }
+    expect(json.findings.map((f: { istioctl?: string }) => f.istioctl)).toEqual(expected.map((f) => f.istioctl));
+    expect(sarif.runs[0].results.map((r: { properties?: { istioctl?: string } }) => r.properties?.istioctl)).toEqual(expected.map((f) => f.istioctl));
+  });
   it('reads stdin for -, in the language of a Korean locale', async () => {
     const r = await run(['-'], 'a: 1\nb:\n\tc: 2\n', { LANG: 'ko_KR.UTF-8' });
     expect(r.code).toBe(1);
