@@ -18,6 +18,10 @@ export function lintFieldProblems(terms: LintTerm[]): string[] {
     if (term.avoid_en !== undefined && !(Array.isArray(term.avoid_en) && term.avoid_en.every((a) => typeof a === 'string'))) {
       problems.push(`${term.id}: avoid_en must be a list of strings`);
     }
+    // The glossary table renders backticked parts as code, so they must pair up.
+    for (const lang of ['ko', 'en'] as const) {
+      if ((term.definition[lang].match(/`/g) ?? []).length % 2 === 1) problems.push(`${term.id}: unpaired backtick in the ${lang} definition`);
+    }
   }
   return problems;
 }
