@@ -4,7 +4,10 @@ import { prose, type PageSource } from './content.ts';
 
 /** Fields the glossary files carry for the lint only (parseGlossary keeps them as they are). */
 export interface LintTerm extends GlossaryTerm {
-  /** false: the first use on a page needs no English in parentheses (site names, loanwords). */
+  /**
+   * false: the first use on a page needs no English in parentheses (site names, loanwords);
+   * true: it needs it even for a short term (업스트림, 다운스트림).
+   */
   gloss?: boolean;
   /** English variants the English pages do not use. */
   avoid_en?: string[];
@@ -144,7 +147,7 @@ export function firstUsesWithoutEnglish(text: string, glossary: LintTerm[]): str
     // Only Korean multi-word or compound terms: a page is not expected to gloss 인증서 or 프록시
     // every time, nor an acronym that is the same in both languages (HTTPS, STARTTLS).
     if (term.gloss === false || !/[\uac00-\ud7a3]/.test(term.ko)) continue;
-    if (!/\s/.test(term.ko) && [...term.ko].length < 5) continue;
+    if (term.gloss !== true && !/\s/.test(term.ko) && [...term.ko].length < 5) continue;
     const at = firstUseOutsideParentheses(text, term.ko);
     if (at === -1) continue;
     const after = text.slice(at + term.ko.length, at + term.ko.length + 60);
