@@ -1,5 +1,5 @@
 // Usage and help of the whole CLI, in both languages. The exit codes are documented here and on
-// the validator page (content/*/tools/validator.mdx); help.test.ts keeps them in step with lint.
+// the validator page (content/*/tools/validator.mdx); lint.test.ts checks both against lint.
 import type { Lang } from '../lib/site/urls.ts';
 
 export const USAGE: Record<Lang, string> = {

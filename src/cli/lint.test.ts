@@ -98,6 +98,12 @@ describe('meshtls lint', () => {
     expect(en.out).toMatch(/^ {2}2 {2}usage error/m);
     const ko = await run(['-h'], '', { LC_ALL: 'ko_KR.UTF-8' });
     expect(ko.out).toMatch(/^ {2}1 {2}오류 지적이 하나 이상 있다$/m);
+    // The validator page's table says the same in both languages.
+    for (const lang of ['ko', 'en']) {
+      const page = readFileSync(join(import.meta.dirname, `../../content/${lang}/tools/validator.mdx`), 'utf8');
+      const rows = [...page.matchAll(/^\| ([012]) \| (.+) \|$/gm)].map((m) => m[1]);
+      expect(rows, lang).toEqual(['0', '1', '2']);
+    }
   });
   it('exits 2 on usage errors and unreadable files, without a stack trace', async () => {
     for (const argv of [[], ['--format', 'xml', valid], ['--format'], ['--lang', 'fr', valid], ['--bogus', valid], [join(dir, 'missing.yaml')], [dir]]) {
