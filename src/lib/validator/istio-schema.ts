@@ -151,6 +151,7 @@ export function validateIstio(obj: Record<string, unknown>): SchemaIssue[] {
     for (const key of Object.keys(s.target)) {
       if (s.accessed.has(key)) continue;
       const path = [...s.path, key];
+      if (path[0] === 'status') continue; // ReferenceGrant has none: the API server drops it, harmlessly
       const pattern = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
       if (newer.includes(pattern)) continue;
       issues.push({ path, kind: 'unknown', known: [...s.accessed], message: 'unknown field' });

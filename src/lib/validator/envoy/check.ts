@@ -23,6 +23,14 @@ const INT = /^(int32|uint32|int64|uint64|sint32|sint64|fixed32|fixed64|sfixed32|
 const isInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v));
 
 export const hasEnvoyType = (t: string) => t in S.messages;
+const enumName = (v: string, names: string[]) => names.includes(v) || names.some((n) => n.toLowerCase() === v.toLowerCase());
+// Envoy reads YAML with yaml-cpp (source/common/protobuf/yaml_utility.cc, parseYamlNode), whose
+// booleans are y/n, yes/no, on/off and true/false in lowercase, UPPERCASE or Capitalized
+// (yaml-cpp src/convert.cpp, IsFlexibleCase); the `yaml` package here reads most as strings.
+const isBool = (v: unknown) => typeof v === 'boolean' ||
+  (typeof v === 'string' && /^(y|n|yes|no|on|off|true|false)$/i.test(v) && /^([a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(v));
+// proto3 JSON: a float or double may be a number, a numeric string, "NaN", "Infinity" or "-Infinity".
+const isNumber = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && (/^(NaN|-?Infinity)$/.test(v) || (v.trim() === v && v !== '' && Number.isFinite(Number(v)))));
 
 /** Validate `value` as Envoy message type `type`; issues go to `out`. Depth-bounded. */
 export function checkEnvoy(value: unknown, type: string, path: Path, out: EnvoyIssue[], depth = 0): void {
@@ -33,24 +41,26 @@ export function checkEnvoy(value: unknown, type: string, path: Path, out: EnvoyI
       const fix = durationFix(value, 'envoy');
       if (fix) out.push({ path, kind: 'duration', field: String(path[path.length - 1] ?? ''), value, fix });
     } else if (wkt === 'Any') checkAny(value, path, out, depth);
-    else if (wkt === 'BoolValue' && typeof value !== 'boolean') out.push({ path, kind: 'type', expected: 'bool', type });
+    else if (wkt === 'BoolValue' && !isBool(value)) out.push({ path, kind: 'type', expected: 'bool', type });
     else if (/^U?Int(32|64)Value$/.test(wkt) && !isInt(value)) out.push({ path, kind: 'type', expected: 'integer', type });
-    else if (/^(Double|Float)Value$/.test(wkt) && typeof value !== 'number') out.push({ path, kind: 'type', expected: 'number', type });
+    else if (/^(Double|Float)Value$/.test(wkt) && !isNumber(value)) out.push({ path, kind: 'type', expected: 'number', type });
     else if (wkt === 'StringValue' && typeof value !== 'string') out.push({ path, kind: 'type', expected: 'string', type });
     return;
   }
   const values = S.enums[type];
   if (values) {
-    if (typeof value === 'string' && !values.includes(value)) out.push({ path, kind: 'enum', value, hint: didYouMean(value, values), allowed: values });
-    else if (typeof value !== 'string' && typeof value !== 'number') out.push({ path, kind: 'type', expected: 'enum', type });
+    // Envoy parses enum names case-insensitively (`round_robin` is ROUND_ROBIN), and protobuf takes
+    // an enum's number, quoted or not.
+    if (typeof value === 'string' && !enumName(value, values) && !isInt(value)) out.push({ path, kind: 'enum', value, hint: didYouMean(value, values), allowed: values });
+    else if (typeof value !== 'string' && !isInt(value)) out.push({ path, kind: 'type', expected: 'enum', type });
     return;
   }
   const fields = S.messages[type];
   if (!fields) {
     if (type === 'string' || type === 'bytes') { if (typeof value !== 'string') out.push({ path, kind: 'type', expected: 'string', type }); }
-    else if (type === 'bool') { if (typeof value !== 'boolean') out.push({ path, kind: 'type', expected: 'bool', type }); }
+    else if (type === 'bool') { if (!isBool(value)) out.push({ path, kind: 'type', expected: 'bool', type }); }
     else if (INT.test(type)) { if (!isInt(value)) out.push({ path, kind: 'type', expected: 'integer', type }); }
-    else if (type === 'double' || type === 'float') { if (typeof value !== 'number') out.push({ path, kind: 'type', expected: 'number', type }); }
+    else if (type === 'double' || type === 'float') { if (!isNumber(value)) out.push({ path, kind: 'type', expected: 'number', type }); }
     return;
   }
   if (!isObj(value)) { out.push({ path, kind: 'type', expected: 'object', type }); return; }
@@ -65,8 +75,14 @@ export function checkEnvoy(value: unknown, type: string, path: Path, out: EnvoyI
     }
     present.push(name);
     if (ft.startsWith('[]')) {
-      if (!Array.isArray(v)) { if (v !== null) out.push({ path: [...path, key], kind: 'type', expected: 'list', type: ft.slice(2) }); continue; }
-      v.forEach((x, i) => checkEnvoy(x, ft.slice(2), [...path, key, i], out, depth + 1));
+      // protobuf's JSON parser, in the legacy mode Envoy gets, takes one element in place of a
+      // list and flattens a list inside a list (json/internal/parser.cc, ParseField/ParseArray).
+      if (!Array.isArray(v)) { checkEnvoy(v, ft.slice(2), [...path, key], out, depth + 1); continue; }
+      const each = (list: unknown[], at: Path, d: number): void => list.forEach((x, i) => {
+        if (Array.isArray(x) && d < 8) each(x, [...at, i], d + 1);
+        else checkEnvoy(x, ft.slice(2), [...at, i], out, depth + 1);
+      });
+      each(v, [...path, key], 0);
     } else if (ft.startsWith('{}')) {
       if (!isObj(v)) { if (v !== null) out.push({ path: [...path, key], kind: 'type', expected: 'object', type: ft.slice(2) }); continue; }
       for (const [mk, mv] of Object.entries(v)) checkEnvoy(mv, ft.slice(2), [...path, key, mk], out, depth + 1);
