@@ -11,6 +11,7 @@ import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.t
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 import { createEditor, gotoLine, setText, showFindings } from './editor.ts';
 import type { ValidatorPageData } from './page-data.ts';
+import { istioctlDocs, plural } from './strings.ts';
 import { LINT_TIMEOUT_MS, type LintRequest, type LintResponse } from './protocol.ts';
 
 const DEBOUNCE_MS = 300;
@@ -164,7 +165,8 @@ class ValidatorElement extends HTMLElement {
   private show(res: LintResponse): void {
     const { findings, summary } = res.result;
     showFindings(this.view, findings);
-    const status = fill(this.s.statusCounts!, { e: summary.errors, w: summary.warnings, i: summary.infos });
+    const counts = { e: summary.errors, w: summary.warnings, i: summary.infos };
+    const status = fill(plural(this.s.statusCounts!, counts), counts);
     const nodes: Node[] = [];
     if (findings.length === 0) nodes.push(...this.allClear(res));
     else {
@@ -180,7 +182,7 @@ class ValidatorElement extends HTMLElement {
     const kindText = kinds.map(([k, n]) => `${k} ${n}`).join(', ');
     return [
       h('p', { class: 'mtls-ok', 'data-ok': true }, h('strong', {}, this.s.okTitle!), ' ',
-        fill(this.s.okChecked!, { docs: res.documents, kinds: kindText, rules: this.data.ruleCount })),
+        fill(plural(this.s.okChecked!, { docs: res.documents }), { docs: res.documents, kinds: kindText, rules: this.data.ruleCount })),
       h('p', { class: 'mtls-hint' }, this.s.okLimits!),
     ];
   }
@@ -197,6 +199,8 @@ class ValidatorElement extends HTMLElement {
       h('span', { class: 'mtls-finding-meta' },
         h('code', {}, f.resource), ' · ',
         h('a', { href: `${this.data.rulesPage}#${f.rule}` }, fill(s.ruleLink!, { rule: f.rule }), title ? ` (${title})` : ''),
+        // The matching istioctl analyze message, so users can map one tool's output to the other's.
+        ...(f.istioctl ? [' · ', h('a', { href: istioctlDocs(f.istioctl), class: 'mtls-istioctl', 'data-istioctl': f.istioctl }, fill(s.istioctlLink!, { code: f.istioctl }))] : []),
         ' · ',
         h('a', { href: docsUrl(f.docs, this.data.lang), 'data-docs': true }, fill(s.docsLink!, { title: this.data.pages[pagePath(f.docs)] ?? f.docs })),
       ),
