@@ -151,7 +151,7 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
   const cluster = f.cluster ? parseCluster(f.cluster) : undefined;
   const sentences: string[] = [];
   if (f.code) sentences.push(lang === 'ko' ? `응답 코드 ${f.code}.` : `Response code ${f.code}.`);
-  if (flags.length) sentences.push(flagsSentence(flags, lang));
+  if (flags.length) sentences.push(flagsSentence(flags, lang).replace(/(?<!\.)$/, '.'));
   if (cluster) sentences.push(clusterSentence(cluster, lang));
   let side: 'upstream' | 'downstream' | undefined;
   const noFilterChain = flags.includes('NR') && /^filter_chain_not_found/.test(f.details ?? '');
@@ -165,7 +165,7 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
     sentences.push(upstreamReasonSentence(upstreamReason, host, lang));
   } else if (noFilterChain) {
     side = 'downstream';
-    const sni = f.sni ? (lang === 'ko' ? `요청한 서버 이름(SNI)은 ${f.sni}다.` : `The requested server name (SNI) was ${f.sni}.`)
+    const sni = f.sni ? (lang === 'ko' ? `요청한 서버 이름(SNI)은 ${f.sni}(이)다.` : `The requested server name (SNI) was ${f.sni}.`)
       : (lang === 'ko' ? '클라이언트가 SNI를 보내지 않았다.' : 'The client sent no SNI.');
     sentences.push(lang === 'ko'
       ? `리스너가 이 연결에 맞는 필터 체인을 찾지 못해 닫았다. ${sni}`
@@ -173,7 +173,7 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
   } else if (f.downstreamReason) {
     side = 'downstream';
     sentences.push(lang === 'ko'
-      ? '다운스트림 전송 실패 사유가 있다: 이 프록시의 리스너가 들어온 클라이언트와 TLS 핸드셰이크를 하다 실패했다.'
+      ? '다운스트림 전송 실패 사유(downstream transport failure reason)가 있다. 이 프록시의 리스너가 들어온 클라이언트와 TLS 핸드셰이크를 하다 실패했다.'
       : 'A downstream transport failure reason is set: this proxy\'s listener failed the TLS handshake with the client that connected to it.');
   } else if (flags.includes('UF')) {
     side = 'upstream';

@@ -181,8 +181,8 @@ export const RESPONSE_FLAGS: ReadonlyMap<string, { long: string; text: Text }> =
   (
     [
       ['UH', 'NoHealthyUpstream', '업스트림 클러스터에 정상(healthy) 호스트가 없다(503)', 'no healthy host in the upstream cluster (503)'],
-      ['UF', 'UpstreamConnectionFailure', '업스트림 연결 실패: TCP 연결 또는 TLS 핸드셰이크가 실패했다(503)', 'upstream connection failure: the TCP connect or the TLS handshake failed (503)'],
-      ['UO', 'UpstreamOverflow', '업스트림 오버플로: 서킷 브레이커 한도에 걸렸다(503)', 'upstream overflow: a circuit-breaker limit was hit (503)'],
+      ['UF', 'UpstreamConnectionFailure', '업스트림 연결 실패. TCP 연결이나 TLS 핸드셰이크가 실패했다(503)', 'upstream connection failure: the TCP connect or the TLS handshake failed (503)'],
+      ['UO', 'UpstreamOverflow', '업스트림 오버플로. 서킷 브레이커 한도에 걸렸다(503)', 'upstream overflow: a circuit-breaker limit was hit (503)'],
       ['NR', 'NoRouteFound', '맞는 라우트가 없다(404), 또는 다운스트림 연결에 맞는 필터 체인이 없다', 'no route matched (404), or no filter chain matched the downstream connection'],
       ['URX', 'UpstreamRetryLimitExceeded', '재시도 한도(HTTP) 또는 최대 연결 시도 횟수(TCP)에 도달했다', 'the retry limit (HTTP) or the maximum connect attempts (TCP) were reached'],
       ['NC', 'NoClusterFound', '업스트림 클러스터를 찾지 못했다', 'upstream cluster not found'],
