@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the meshtls CLI as one file that runs on Node >= 20 with nothing installed:
 // public/downloads/meshtls.mjs (served by the site, with meshtls.mjs.sha256 beside it) and an npm
-// package folder build/cli-package/ (`npm pack ./build/cli-package` -> meshtls-<version>.tgz,
+// package folder build/cli-package/ (`npm run pack:cli` -> build/meshtls-<version>.tgz,
 // which `npm install -g` installs without any dependency or network).
 //
 // The engines, yaml, the schema packages and the JSON schemas are bundled by esbuild. The error
