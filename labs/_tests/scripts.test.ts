@@ -355,6 +355,6 @@ exit 0`,
       'delete close-bypass.yaml', 'apply egress.yaml', 'apply close-bypass.yaml', 'apply vs-gateway-only.yaml',
     ]);
     expect(closeBypass.out).toContain('with REGISTRY_ONLY the route through the gateway still works');
-    expect(closeBypass.out).toContain('without the mesh route the sidecar refuses (BlackHoleCluster, 502)');
+    expect(closeBypass.out).toContain('without the mesh route the sidecar answers 502 itself (block_all, no cluster)');
   });
 });

@@ -4,7 +4,8 @@
 #   simple         negative control: hop 2 without a client certificate -> the partner answers 400
 #   bypass         remove the mesh route under ALLOW_ANY -> the sidecar goes straight out, the gateway log stays empty
 #   close-bypass   REGISTRY_ONLY + the partner's ServiceEntry visible only to the gateway: the route
-#                  through the gateway still works, and without it the direct path is gone (502)
+#                  through the gateway still works, and without it the sidecar answers 502 itself
+#                  (block_all, no cluster) instead of going out. Port 80 only: see close-bypass.yaml.
 # ./fix.sh puts the working configuration back.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -45,13 +46,14 @@ case "$1" in
     sleep 2
     expect_contains "with REGISTRY_ONLY the route through the gateway still works (the partner verified the gateway's certificate)" "$answer" "verify=SUCCESS dn=CN=egress-client"
     expect_gateway_grew "with REGISTRY_ONLY the egress gateway still logged the call" "$before"
-    # 2. The same, without the mesh route (the bypass of the step above): nothing left to go to.
+    # 2. The same, without the mesh route (the bypass of the step above): the request matches only the
+    #    catch-all virtual host block_all, whose direct_response is 502; no cluster, nothing leaves.
     k_apply "$LAB_DIR/k8s/vs-gateway-only.yaml"
     sleep 5
     before="$(gateway_lines)"
     answer="$(call_partner)"
     sleep 2
-    expect_contains "without the mesh route the sidecar refuses (BlackHoleCluster, 502) instead of going out" "$answer" "HTTP 502"
+    expect_contains "without the mesh route the sidecar answers 502 itself (block_all, no cluster) instead of going out" "$answer" "HTTP 502"
     expect_gateway_silent "and nothing reached the gateway" "$before"
     ;;
 esac
