@@ -163,7 +163,7 @@ export function x509Verify(code: number, printed?: string): (X509Verify & { lega
  * verification exited 51; since then 51 is retired and verification failures exit 60. */
 export const CURL_EXIT: ReadonlyMap<number, { name: string; text: Text }> = new Map([
   [7, { name: 'CURLE_COULDNT_CONNECT', text: { ko: 'TCP 연결 실패', en: 'failed to connect (TCP)' } }],
-  [28, { name: 'CURLE_OPERATION_TIMEDOUT', text: { ko: '시간 초과', en: 'operation timed out' } }],
+  [28, { name: 'CURLE_OPERATION_TIMEDOUT', text: { ko: '타임아웃', en: 'operation timed out' } }],
   [35, { name: 'CURLE_SSL_CONNECT_ERROR', text: { ko: 'TLS 핸드셰이크 실패', en: 'TLS handshake failed' } }],
   [51, { name: 'CURLE_PEER_FAILED_VERIFICATION', text: { ko: '피어 인증서 검증 실패(curl 7.62 이전)', en: 'peer verification failed (curl before 7.62)' } }],
   [52, { name: 'CURLE_GOT_NOTHING', text: { ko: '서버가 아무것도 보내지 않음', en: 'server sent nothing' } }],

@@ -28,7 +28,7 @@ export function recognizeNumbers(line: string, lang: Lang): Finding[] {
           raw: m[0],
           values: { alert: n, ...(alert ? { name: alert.name, reasonName: alert.reason } : {}) },
           note: lang === 'ko'
-            ? `TLS 경고(alert) ${n}${alert ? `(${alert.name})` : ''}. OpenSSL이 이 번호를 오류로 보고하면 상대편(피어)이 보낸 경고다. 즉 상대편이 이쪽을 거부했다.`
+            ? `TLS 경고(TLS alert) ${n}${alert ? `(${alert.name})` : ''}. OpenSSL이 이 번호를 오류로 보고하면 상대편(피어)이 보낸 경고다. 즉 상대편이 이쪽을 거부했다.`
             : `TLS alert ${n}${alert ? ` (${alert.name})` : ''}. When OpenSSL reports it as the error, the peer sent it: the other side rejected us.`,
         },
       });
@@ -55,7 +55,7 @@ export function recognizeNumbers(line: string, lang: Lang): Finding[] {
           raw: m[0],
           values: { code: n, ...(v ? { name: v.name, text: v.text } : {}) },
           note: (lang === 'ko'
-            ? `X.509 검증 결과 ${n}${v ? ` = ${v.name}("${v.text}")` : ''}: 이 로그를 남긴 쪽이 상대편 인증서를 거부했다.`
+            ? `X.509 검증 결과 ${n}${v ? ` = ${v.name}("${v.text}")` : ''}. 이 로그를 남긴 쪽이 상대편 인증서를 거부했다.`
             : `X.509 verify result ${n}${v ? ` = ${v.name} ("${v.text}")` : ''}: the side that logged this rejected its peer's certificate.`) + other,
         },
       });

@@ -21,18 +21,18 @@ const FLAVOR_LABEL: Record<Flavor, string> = {
 export function describePacked(p: PackedCode, lang: Lang): string {
   if (p.system) {
     return lang === 'ko'
-      ? `${FLAVOR_LABEL[p.flavor]} 시스템 오류 코드: 최상위 비트(ERR_SYSTEM_FLAG)가 켜져 있어 나머지 값이 운영체제 오류 번호(errno) ${p.reason}${p.reasonName ? `(${p.reasonName})` : ''}이다.`
+      ? `${FLAVOR_LABEL[p.flavor]} 시스템 오류 코드. 최상위 비트(ERR_SYSTEM_FLAG)가 켜져 있어 나머지 값이 운영체제 오류 번호(errno) ${p.reason}${p.reasonName ? `(${p.reasonName})` : ''}이다.`
       : `${FLAVOR_LABEL[p.flavor]} system error code: the top bit (ERR_SYSTEM_FLAG) is set, so the rest is the operating-system errno ${p.reason}${p.reasonName ? ` (${p.reasonName})` : ''}.`;
   }
   const lib = `${p.lib}${p.libName ? ` (${p.libName})` : ''}`;
   const reason = `${p.reason}${p.reasonName ? ` ${p.reasonName}` : ''}`;
   const head = lang === 'ko'
-    ? `${FLAVOR_LABEL[p.flavor]} 오류 코드: 라이브러리 ${lib}, 사유 ${reason}.`
+    ? `${FLAVOR_LABEL[p.flavor]} 오류 코드. 라이브러리 ${lib}, 사유 ${reason}.`
     : `${FLAVOR_LABEL[p.flavor]} error code: library ${lib}, reason ${reason}.`;
   if (p.alert === undefined) return head;
   const name = ALERTS.get(p.alert)?.name ?? '?';
   return lang === 'ko'
-    ? `${head} 사유가 1000 + ${p.alert}이므로 상대편(피어)이 TLS 경고(alert) ${p.alert}(${name})를 보냈다는 뜻이다. 즉 상대편이 이쪽을 거부했다.`
+    ? `${head} 사유가 1000 + ${p.alert}이므로 상대편(피어)이 TLS 경고(TLS alert) ${p.alert}(${name})를 보냈다는 뜻이다. 즉 상대편이 이쪽을 거부했다.`
     : `${head} A reason of 1000 + ${p.alert} means the peer sent TLS alert ${p.alert} (${name}): the other side rejected us.`;
 }
 
