@@ -21,7 +21,8 @@ explains TLS errors and Envoy access-log lines (decode). Nothing is sent anywher
 
 ${USAGE.en}
 Options:
-  --format text     one finding per line: FILE:LINE:COLUMN: severity [rule] resource (default)
+  --format text     each finding as FILE:LINE:COLUMN: severity [rule] resource, then its
+                    message and the page that explains it (default)
   --format json     {"findings": [...], "summary": {...}}
   --format sarif    SARIF 2.1.0, for GitHub code scanning (lint only)
   --format github   GitHub Actions annotations (::error file=...::...) (lint only)
@@ -40,7 +41,8 @@ TLS 오류와 Envoy 액세스 로그 줄을 풀이한다(decode). 입력은 어�
 
 ${USAGE.ko}
 옵션:
-  --format text     지적 하나에 한 줄: FILE:LINE:COLUMN: 심각도 [규칙] 리소스 (기본값)
+  --format text     지적마다 FILE:LINE:COLUMN: 심각도 [규칙] 리소스와 설명, 설명 페이지 주소를
+                    찍는다(기본값)
   --format json     {"findings": [...], "summary": {...}}
   --format sarif    GitHub 코드 스캐닝용 SARIF 2.1.0 (lint 전용)
   --format github   GitHub Actions 주석(::error file=...::...) (lint 전용)
