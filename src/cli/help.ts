@@ -6,12 +6,12 @@ export const USAGE: Record<Lang, string> = {
   en: `Usage:
   meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (- reads stdin)
   meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (no TEXT: stdin, one entry per line)
-  meshtls --help
+  meshtls --help | --version
 `,
   ko: `사용법:
   meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (-는 표준 입력)
   meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (TEXT가 없으면 표준 입력, 한 줄에 항목 하나)
-  meshtls --help
+  meshtls --help | --version
 `,
 };
 
@@ -29,6 +29,7 @@ Options:
   --lang ko|en      language of the messages. Without it: LC_ALL, else LC_MESSAGES, else LANG;
                     Korean for ko*, English for anything else (C, POSIX, unset)
   -h, --help        this help
+  -V, --version     the version of meshtls
 
 Exit codes of lint:
   0  no error finding (warnings and notes alone do not fail)
@@ -49,6 +50,7 @@ ${USAGE.ko}
   --lang ko|en      메시지 언어. 주지 않으면 LC_ALL, LC_MESSAGES, LANG 순으로 처음 값이 있는 변수를 본다.
                     ko로 시작하면 한국어, 그 밖의 값(C, POSIX, 없음)은 영어다
   -h, --help        이 도움말
+  -V, --version     meshtls 버전
 
 lint의 종료 코드:
   0  오류 지적이 없다(경고와 참고만 있으면 0이다)

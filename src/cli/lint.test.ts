@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runLint } from './lint.ts';
+import { main } from './meshtls.ts';
 import { lint, presets } from '../lib/validator/index.ts';
 import { summaryLine } from './formats.ts';
 import { manyDestinationRules } from '../lib/validator/bench.ts';
@@ -90,6 +91,12 @@ describe('meshtls lint', () => {
     expect((await run(['--format', 'xml', valid], '', { LANG: 'ko_KR.UTF-8' })).err).toContain('--format은 text, json, sarif, github 중 하나여야 한다');
     expect((await run(['--format', 'xml', valid], '', { LANG: 'ko_KR.UTF-8' })).err).toContain('사용법:');
     expect((await run(['--lang', 'en', '--format', 'xml', valid], '', { LANG: 'ko_KR.UTF-8' })).err).toContain('--format must be text, json, sarif or github');
+  });
+  it('prints its version', async () => {
+    let out = '';
+    const code = await main(['--version'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, stdin: Readable.from(['']), env: {} });
+    expect(code).toBe(0);
+    expect(out).toBe(`meshtls ${JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version}\n`);
   });
   it('documents the exit codes in --help, in both languages', async () => {
     const en = await run(['--help']);
