@@ -3,7 +3,8 @@
 // parentheses (Kubernetes' Korean localisation convention) and only that use does, and Korean
 // code-block titles are Korean. English pages use one English name for each thing too.
 // Titles and headings stay short and are not counted as the first use.
-// Long Korean sentences are a report, not a rule: `npx tsx tests/helpers/ko-long-sentences.ts`.
+// Long Korean sentences are a report, not a rule: `npx tsx tests/helpers/ko-long-sentences.ts`;
+// every finding of every page at once: `npx tsx tests/helpers/glossary-report.ts [ko/path-prefix]`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,6 @@ const DIR = join(import.meta.dirname, '../../src/data/glossary');
 const terms: LintTerm[] = parseGlossary(
   Object.fromEntries(readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(DIR, f), 'utf8')])),
 );
-
 
 describe('glossary lint', () => {
   it('has well-formed lint fields', () => {
