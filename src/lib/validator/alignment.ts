@@ -131,7 +131,7 @@ function bundleLinks(index: BundleIndex, b: Bundle): AlignmentLink[] {
   if (b.mesh?.subset) {
     const names = b.dr1 ? arr(b.dr1.spec.subsets).filter(isObj).map((s) => str(s.name) ?? '') : [];
     const si = names.indexOf(b.mesh.subset);
-    link('dr1-subset', { ko: 'VirtualService 메시 목적지 subset = 홉 1 DR subset', en: 'VirtualService mesh destination subset = hop-1 DR subset' },
+    link('dr1-subset', { ko: 'VirtualService 메시 목적지 서브셋 = 홉 1 DR 서브셋', en: 'VirtualService mesh destination subset = hop-1 DR subset' },
       end(b.vs, [...b.mesh.path, 'subset'], b.mesh.subset), b.dr1 ? end(b.dr1, ['spec', 'subsets', Math.max(0, si), 'name'], names[Math.max(0, si)]) : undefined, si >= 0);
   }
 

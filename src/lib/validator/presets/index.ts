@@ -46,7 +46,7 @@ export const presets: Preset[] = [
   {
     id: 'pitfall-host-mismatch',
     title: { ko: '함정: host 문자열의 조용한 불일치', en: 'Pitfall: silent host mismatch' },
-    description: { ko: '홉 2 DR의 host에 오타가 있어 어느 레지스트리 이름과도 맞지 않고, DR은 에러 없이 무시된다.', en: 'A typo in the hop-2 DR host matches no registry name; the DR is ignored without an error.' },
+    description: { ko: '홉 2 DR의 host에 오타가 있어 어느 레지스트리 이름과도 맞지 않고, DR은 오류 없이 무시된다.', en: 'A typo in the hop-2 DR host matches no registry name; the DR is ignored without an error.' },
     yaml: variant('  host: api.northwind.example.com\n  exportTo:', '  host: api.northwind.exmaple.com\n  exportTo:'),
     expect: ['align-host-registry'],
   },

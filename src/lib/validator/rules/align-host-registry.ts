@@ -10,7 +10,7 @@ export const rule: Rule = {
   severity: 'warning',
   title: { ko: 'ServiceEntry에 없는 외부 호스트', en: 'External host not in any ServiceEntry' },
   summary: {
-    ko: 'DestinationRule `host`와 VirtualService의 외부 호스트는 서비스 레지스트리의 이름과 문자 그대로 맞아야 한다. 외부 호스트는 ServiceEntry로 등록된다. 오타나 다른 이름이면 DR은 에러 없이 무시되고(`proxy-config cluster`에 DR이 붙지 않는다), `REGISTRY_ONLY`에서는 요청이 `502`(`BlackHoleCluster`)로 끝난다. ServiceEntry `hosts`와 같은 문자열을 쓰자. 번들에 ServiceEntry가 하나도 없으면 일부만 붙여 넣은 것으로 보고 조용히 넘어간다.',
+    ko: 'DestinationRule `host`와 VirtualService의 외부 호스트는 서비스 레지스트리의 이름과 문자 그대로 맞아야 한다. 외부 호스트는 ServiceEntry로 등록된다. 오타나 다른 이름이면 DR은 오류 없이 무시되고(`proxy-config cluster`에 DR이 붙지 않는다), `REGISTRY_ONLY`에서는 요청이 `502`(`BlackHoleCluster`)로 끝난다. ServiceEntry `hosts`와 같은 문자열을 쓰자. 번들에 ServiceEntry가 하나도 없으면 일부만 붙여 넣은 것으로 보고 조용히 넘어간다.',
     en: 'A DestinationRule `host` and a VirtualService\'s external hosts must match registry names exactly; external hosts are registered by ServiceEntries. With a typo or another name the DR is ignored without an error (no DR attaches in `proxy-config cluster`) and under `REGISTRY_ONLY` requests end in `502` (`BlackHoleCluster`). Use the same string as the ServiceEntry `hosts`. When the bundle has no ServiceEntry at all it is treated as a partial paste and the rule stays quiet.',
   },
   docs: 'egress/double-mtls-pitfalls/',

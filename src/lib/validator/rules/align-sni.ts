@@ -9,7 +9,7 @@ export const rule: Rule = {
   severity: 'error',
   title: { ko: 'SNI와 호스트 정렬이 어긋났다', en: 'SNI and host alignment broken' },
   summary: {
-    ko: '이중 mTLS 이그레스에서는 같은 외부 호스트 문자열이 세 곳에 맞아야 한다: 홉 1 DR의 `tls.sni`, Gateway 서버 `hosts`, VirtualService `hosts`. 게이트웨이는 사이드카가 보낸 SNI로 필터 체인을 고르므로 `sni`가 Gateway `hosts`와 다르면 매칭에 실패해 연결이 리셋된다. VS `hosts`가 Gateway `hosts`에 없으면 그 VS는 게이트웨이에 붙지 않는다(istioctl IST0132). 세 값을 같은 문자열로 맞추자. 검사기 페이지의 정렬 지도가 어긋난 곳을 보여 준다.',
+    ko: '이중 mTLS 이그레스에서는 홉 1 DR의 `tls.sni`, Gateway 서버 `hosts`, VirtualService `hosts` 세 곳의 외부 호스트 문자열이 같아야 한다. 게이트웨이는 사이드카가 보낸 SNI로 필터 체인을 고르므로 `sni`가 Gateway `hosts`와 다르면 매칭에 실패해 연결이 리셋된다. VS `hosts`가 Gateway `hosts`에 없으면 그 VS는 게이트웨이에 붙지 않는다(istioctl IST0132). 세 값을 같은 문자열로 맞추자. 검사기 페이지의 정렬 지도가 어긋난 곳을 보여 준다.',
     en: 'In double-mTLS egress the same external host string must appear in three places: hop 1\'s DR `tls.sni`, the Gateway server `hosts` and the VirtualService `hosts`. The gateway picks its filter chain by the SNI the sidecar sends, so an `sni` that differs from the Gateway `hosts` fails the match and the connection is reset. A VS host missing from the Gateway `hosts` does not attach to the gateway (istioctl IST0132). Make the three strings equal; the validator page\'s alignment map shows where they differ.',
   },
   docs: 'egress/double-mtls-pitfalls/',

@@ -6,7 +6,7 @@ export const rule: Rule = {
   severity: 'warning',
   title: { ko: '요청마다 새 연결(maxRequestsPerConnection: 1)', en: 'A new connection per request (maxRequestsPerConnection: 1)' },
   summary: {
-    ko: '`http.maxRequestsPerConnection: 1`은 요청마다 연결을 새로 연다는 뜻이라 커넥션 재사용(keepalive)이 사라진다. 업스트림이 TLS면 요청마다 TCP와 TLS 핸드셰이크를 다시 해 지연과 CPU가 늘고, 게이트웨이처럼 연결이 모이는 곳에서는 포트 고갈까지 간다. 커넥션을 주기적으로 바꾸려는 목적이면 수백에서 수천 같은 값이나 `tcp.maxConnectionDuration`을 쓰자.',
+    ko: '`http.maxRequestsPerConnection: 1`은 요청마다 연결을 새로 연다는 뜻이라 연결 재사용(keepalive)이 사라진다. 업스트림이 TLS면 요청마다 TCP와 TLS 핸드셰이크를 다시 해 지연과 CPU가 늘고, 게이트웨이처럼 연결이 모이는 곳에서는 포트 고갈까지 간다. 연결을 주기적으로 바꾸려는 목적이면 수백에서 수천 같은 값이나 `tcp.maxConnectionDuration`을 쓰자.',
     en: '`http.maxRequestsPerConnection: 1` opens a new connection for every request, which turns connection reuse (keepalive) off. With TLS upstream, every request pays a TCP and TLS handshake, adding latency and CPU; where connections converge, such as an egress gateway, it can exhaust ports. To rotate connections, use a value in the hundreds or thousands, or `tcp.maxConnectionDuration`.',
   },
   docs: 'egress/connection-tuning/',

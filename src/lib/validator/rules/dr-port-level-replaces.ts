@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'warning',
   title: { ko: '포트별 설정은 상위 설정을 통째로 대체한다', en: 'Port-level settings replace, not inherit' },
   summary: {
-    ko: '`portLevelSettings` 항목은 상위 `trafficPolicy`를 상속하지 않고 대체한다. 항목에 `tls`만 쓰면 그 포트에서는 상위의 `connectionPool`, `outlierDetection`, `loadBalancer`가 사라지고 기본값으로 돌아간다. subset의 `connectionPool`도 상위 `connectionPool`을 통째로 바꾼다(`tcp`만 있던 설정에 `http`만 쓰면 `tcp` 한도가 사라진다). 트래픽이 실제로 타는 포트 항목에 필요한 필드를 모두 다시 쓰자.',
+    ko: '`portLevelSettings` 항목은 상위 `trafficPolicy`를 상속하지 않고 대체한다. 항목에 `tls`만 쓰면 그 포트에서는 상위의 `connectionPool`, `outlierDetection`, `loadBalancer`가 사라지고 기본값으로 돌아간다. 서브셋의 `connectionPool`도 상위 `connectionPool`을 통째로 바꾼다(`tcp`만 있던 설정에 `http`만 쓰면 `tcp` 한도가 사라진다). 트래픽이 실제로 타는 포트 항목에 필요한 필드를 모두 다시 쓰자.',
     en: 'A `portLevelSettings` entry does not inherit from the enclosing `trafficPolicy`: it replaces it. An entry with only `tls` drops the top-level `connectionPool`, `outlierDetection` and `loadBalancer` on that port, which fall back to defaults. A subset\'s `connectionPool` likewise replaces the top-level one as a whole (writing only `http` loses the `tcp` limits). Repeat every field you need in the port entry the traffic actually uses.',
   },
   docs: 'egress/double-mtls/',
@@ -28,7 +28,7 @@ export const rule: Rule = {
           const lost = Object.keys(top.connectionPool).filter((k) => !(k in (sp.connectionPool as object)));
           if (lost.length) {
             ctx.report({ rule: 'dr-port-level-replaces', at: dr, path: [...path, 'connectionPool'], msg: {
-              ko: `subset \`${str(s.name) ?? i}\`의 \`connectionPool\`이 상위 \`connectionPool\`을 통째로 대체해, 상위의 \`${lost.join('`, `')}\` 설정이 이 subset에서는 사라진다(기본값으로 돌아간다). 필요한 값을 이 subset에도 다시 쓰자.`,
+              ko: `서브셋 \`${str(s.name) ?? i}\`의 \`connectionPool\`이 상위 \`connectionPool\`을 통째로 대체해, 상위의 \`${lost.join('`, `')}\` 설정이 이 서브셋에서는 사라진다(기본값으로 돌아간다). 필요한 값을 이 서브셋에도 다시 쓰자.`,
               en: `Subset \`${str(s.name) ?? i}\` sets \`connectionPool\`, which replaces the top-level one as a whole: the top-level \`${lost.join('`, `')}\` settings are lost for this subset (back to defaults). Repeat the values you need in the subset.` } });
           }
         }

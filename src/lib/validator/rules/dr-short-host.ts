@@ -6,7 +6,7 @@ export const rule: Rule = {
   severity: 'warning',
   title: { ko: 'DestinationRule의 짧은 host 이름', en: 'Short host name in a DestinationRule' },
   summary: {
-    ko: '`host: istio-egressgateway`처럼 점이 없는 짧은 이름은 DR이 있는 네임스페이스를 붙여 `istio-egressgateway.<DR 네임스페이스>.svc.cluster.local`로 해석된다. 서비스가 다른 네임스페이스에 있으면 DR은 없는 호스트를 가리키고, 에러 없이 무시된다(`proxy-config cluster`에서 DR이 붙지 않는다). `istio-egressgateway.istio-system.svc.cluster.local`처럼 FQDN을 쓰자. 같은 네임스페이스의 서비스라면 짧은 이름도 동작하므로 `info`로만 알린다.',
+    ko: '`host: istio-egressgateway`처럼 점이 없는 짧은 이름은 DR이 있는 네임스페이스를 붙여 `istio-egressgateway.<DR 네임스페이스>.svc.cluster.local`로 해석된다. 서비스가 다른 네임스페이스에 있으면 DR은 없는 호스트를 가리키고, 오류 없이 무시된다(`proxy-config cluster`에서 DR이 붙지 않는다). `istio-egressgateway.istio-system.svc.cluster.local`처럼 FQDN을 쓰자. 같은 네임스페이스의 서비스라면 짧은 이름도 동작하므로 `info`로만 알린다.',
     en: 'A short name without dots, such as `host: istio-egressgateway`, is expanded with the DR\'s own namespace: `istio-egressgateway.<DR namespace>.svc.cluster.local`. If the service lives in another namespace, the DR points at a host that does not exist and is ignored without an error (no DR shows up in `proxy-config cluster`). Write the FQDN, e.g. `istio-egressgateway.istio-system.svc.cluster.local`. For a service in the same namespace the short name works, so that case is only an `info`.',
   },
   docs: 'egress/double-mtls-pitfalls/',

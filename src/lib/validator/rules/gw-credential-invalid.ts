@@ -19,7 +19,7 @@ function problem(ctx: Ctx, s: Resource): { ko: string; en: string } | undefined 
   const pair = PAIRS.find(([c, k]) => value(c)?.text && value(k)?.text);
   if (!pair) {
     const keys = entries.map((e) => e.key).join(', ') || '-';
-    return { ko: `\`cert\`/\`key\`나 \`tls.crt\`/\`tls.key\` 쌍이 비어 있지 않은 값으로 없다(있는 키: ${keys})`, en: `it has no non-empty \`cert\`/\`key\` or \`tls.crt\`/\`tls.key\` pair (keys: ${keys})` };
+    return { ko: `\`cert\`/\`key\`나 \`tls.crt\`/\`tls.key\` 쌍에 값이 들어 있지 않다(있는 키: ${keys})`, en: `it has no non-empty \`cert\`/\`key\` or \`tls.crt\`/\`tls.key\` pair (keys: ${keys})` };
   }
   const text = value(pair[0])!.text!;
   if (!text.includes('-----BEGIN')) {
@@ -57,7 +57,7 @@ export const rule: Rule = {
       const why = problem(ctx, s);
       if (!why) continue;
       ctx.report({ rule: ID, at: ref.by, path: ref.path, on: 'value', msg: {
-        ko: `이 서버가 쓰는 시크릿 \`${s.ns}/${ref.name}\`를 istiod가 인증서로 쓸 수 없다: ${why.ko}. 게이트웨이에 인증서가 오지 않아 TLS 핸드셰이크가 실패한다. 시크릿을 \`kubectl create secret tls\`로 다시 만들자.`,
+        ko: `이 서버가 쓰는 시크릿 \`${s.ns}/${ref.name}\`를 istiod가 인증서로 쓸 수 없다. ${why.ko}. 게이트웨이에 인증서가 오지 않아 TLS 핸드셰이크가 실패한다. 시크릿을 \`kubectl create secret tls\`로 다시 만들자.`,
         en: `istiod cannot use secret \`${s.ns}/${ref.name}\`, which this server uses, as a certificate: ${why.en}. No certificate reaches the gateway and TLS handshakes fail. Recreate the secret with \`kubectl create secret tls\`.` } });
     }
   },

@@ -35,7 +35,7 @@ export const rule: Rule = {
   istioctl: 'IST0138',
   title: { ko: '같은 인증서를 쓰는 Gateway가 여럿', en: 'Several Gateways use the same certificate' },
   summary: {
-    ko: '같은 게이트웨이 워크로드를 고르는 두 Gateway의 TLS 서버가 같은 인증서(같은 `credentialName`, 또는 같은 `serverCertificate`와 `privateKey`)를 쓰면, 브라우저 같은 HTTP/2 클라이언트는 인증서가 덮는 다른 호스트에도 이미 열린 연결을 다시 쓴다. 그 연결의 필터 체인은 처음 호스트의 Gateway 것이라 다른 Gateway의 호스트 요청은 `404`(`NR`)로 끝날 수 있다(istioctl IST0138). 같은 인증서를 쓰는 호스트는 한 Gateway의 한 서버에 모으자. 비교 범위는 istioctl과 같다: 이 Gateway의 `selector` 레이블을 모두 가진 다른 Gateway(빈 `selector`면 모든 Gateway).',
+    ko: '같은 게이트웨이 워크로드를 고르는 두 Gateway의 TLS 서버가 같은 인증서를 쓰는 경우다(같은 `credentialName`, 또는 같은 `serverCertificate`와 `privateKey`). 브라우저 같은 HTTP/2 클라이언트는 인증서가 덮는 다른 호스트에도 이미 열린 연결을 다시 쓴다. 그 연결의 필터 체인은 처음 호스트의 Gateway 것이라 다른 Gateway의 호스트 요청은 `404`(`NR`)로 끝날 수 있다(istioctl IST0138). 같은 인증서를 쓰는 호스트는 한 Gateway의 한 서버에 모으자. 비교 범위는 istioctl과 같다. 다른 Gateway의 `selector`에 이 Gateway의 `selector` 레이블이 모두 들어 있으면 같은 워크로드로 본다(빈 `selector`면 모든 Gateway와 비교한다).',
     en: 'When TLS servers of two Gateways for the same gateway workload use the same certificate (same `credentialName`, or the same `serverCertificate` and `privateKey`), HTTP/2 clients such as browsers reuse an open connection for other hosts the certificate covers. That connection\'s filter chain belongs to the first host\'s Gateway, so requests for the other Gateway\'s hosts can end in `404` (`NR`) (istioctl IST0138). Put the hosts that share a certificate into one server of one Gateway. The comparison is istioctl\'s: other Gateways whose `selector` has all of this Gateway\'s labels (every Gateway, for an empty `selector`).',
   },
   docs: 'tools/validator-rules/#gw-duplicate-certificate',

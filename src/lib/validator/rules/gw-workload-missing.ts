@@ -14,7 +14,7 @@ export const rule: Rule = {
   istioctl: 'IST0101',
   title: { ko: 'Gateway의 selector가 고르는 게이트웨이 워크로드가 없다', en: 'No gateway workload matches the Gateway selector' },
   summary: {
-    ko: 'Gateway는 `selector` 레이블을 모두 가진 게이트웨이 파드에만 적용된다. 그런 파드가 없으면 어느 프록시도 이 Gateway의 서버를 열지 않아 연결이 거부된다(istioctl IST0101). 워크로드는 클러스터에 있는 것이라 보통 붙여 넣은 내용으로는 알 수 없으므로, 기본 설치의 `istio: ingressgateway`·`istio: egressgateway`가 아닌 `selector`에 맞는 Deployment나 Pod가 붙여 넣은 내용에 없으면 `info`로 확인할 명령을 알린다. 붙여 넣은 내용을 클러스터 전체로 읽을 때는 오류다.',
+    ko: 'Gateway는 `selector`의 레이블이 모두 붙은 게이트웨이 파드에만 적용된다. 그런 파드가 없으면 어느 프록시도 이 Gateway의 서버를 열지 않아 연결이 거부된다(istioctl IST0101). 워크로드는 클러스터에 있어서 붙여 넣은 내용만으로는 보통 알 수 없다. 그래서 기본 설치의 `istio: ingressgateway`·`istio: egressgateway`가 아닌 `selector`에 맞는 Deployment나 Pod가 붙여 넣은 내용에 없으면, 확인할 명령을 `info`로 알린다. 붙여 넣은 내용을 클러스터 전체로 읽을 때는 오류다.',
     en: 'A Gateway applies only to gateway pods that carry all its `selector` labels. With no such pod, no proxy opens the Gateway\'s servers and connections are refused (istioctl IST0101). Workloads live in the cluster and a paste usually cannot tell, so when the paste has no Deployment or Pod matching a `selector` other than the default install\'s `istio: ingressgateway` / `istio: egressgateway`, an `info` gives the command to check. Reading the paste as the whole cluster, it is an error.',
   },
   docs: 'egress/gateway-basics/',

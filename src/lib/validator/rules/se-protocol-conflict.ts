@@ -22,7 +22,7 @@ export const rule: Rule = {
   istioctl: 'IST0177',
   title: { ko: '같은 호스트와 포트에 다른 프로토콜을 쓰는 ServiceEntry', en: 'ServiceEntries with conflicting protocols for one host and port' },
   summary: {
-    ko: '같은 호스트와 포트 번호를 가진 ServiceEntry들이(`exportTo` 범위가 겹칠 때) 서로 다른 `protocol`을 쓰면, istiod는 그 호스트와 포트에 프로토콜 하나만 적용한다. 예를 들어 `HTTP`와 `TLS`가 겹치면 한쪽 트래픽은 맞지 않는 리스너와 클러스터를 타고 실패한다. 호스트와 포트마다 프로토콜을 하나로 맞추자. istioctl은 1.31부터 IST0177로 알린다(1.30에는 없다).',
+    ko: 'ServiceEntry 여럿이 같은 호스트와 포트 번호에 서로 다른 `protocol`을 쓰면(`exportTo` 범위가 겹칠 때), istiod는 그 호스트와 포트에 프로토콜 하나만 적용한다. 예를 들어 `HTTP`와 `TLS`가 겹치면 한쪽 트래픽은 맞지 않는 리스너와 클러스터를 타고 실패한다. 호스트와 포트마다 프로토콜을 하나로 맞추자. istioctl은 1.31부터 IST0177로 알린다(1.30에는 없다).',
     en: 'When ServiceEntries with the same host and port number (in overlapping `exportTo` scopes) declare different `protocol`s, istiod applies only one protocol to that host and port. With `HTTP` and `TLS` overlapping, say, one side\'s traffic gets a listener and cluster that do not fit and fails. Use one protocol per host and port. istioctl reports this as IST0177 from 1.31 (not in 1.30).',
   },
   docs: 'tools/validator-rules/#se-protocol-conflict',
