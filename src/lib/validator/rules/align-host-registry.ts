@@ -1,6 +1,6 @@
 import type { Resource, Rule } from '../types.ts';
 import { didYouMean, isMeshInternal, strs } from '../util.ts';
-import { destinations, vsBindsMesh } from './_kit.ts';
+import { destinations, hostRegistry, lookupHost, vsBindsMesh } from './_kit.ts';
 
 /** Typo hints compare a host with every registry host: this many comparisons per run, then no hints. */
 const HINT_BUDGET = 20_000;
@@ -33,7 +33,18 @@ export const rule: Rule = {
     }
     for (const vs of ctx.index.vss) {
       // Hosts of an ingress-only VS are names clients use, not registry names: only mesh VSs count.
-      if (vsBindsMesh(vs)) strs(vs.spec.hosts).forEach((h, i) => { if (external(h) && !covered(h)) flag(vs, ['spec', 'hosts', i], h); });
+      if (vsBindsMesh(vs)) strs(vs.spec.hosts).forEach((h, i) => {
+        if (!external(h)) return;
+        if (!covered(h)) { flag(vs, ['spec', 'hosts', i], h); return; }
+        // In the registry, but maybe not for this namespace: a ServiceEntry's exportTo decides what
+        // its sidecars see (istio 1.30.3 pkg/config/analysis/analyzers/util/service_lookup.go).
+        if (lookupHost(hostRegistry(ctx.resources), h, vs)) return;
+        const se = hostRegistry(ctx.resources).find((e) => e.r.kind === 'ServiceEntry' && (e.host === h || (e.host.startsWith('*') && h.endsWith(e.host.slice(1)))));
+        if (!se) return;
+        ctx.report({ rule: 'align-host-registry', at: vs, path: ['spec', 'hosts', i], on: 'value', msg: {
+          ko: `\`${h}\`는 ServiceEntry \`${se.r.ns}/${se.r.name}\`에 있지만 그 \`exportTo\`에 이 VS의 네임스페이스 \`${vs.ns}\`가 없다. 이 네임스페이스의 사이드카에게 이 호스트는 레지스트리에 없는 이름이라 VS가 적용되지 않거나 \`REGISTRY_ONLY\`에서 \`502\`로 끝난다. ServiceEntry의 \`exportTo\`에 \`${vs.ns}\`를 더하자.`,
+          en: `\`${h}\` is in ServiceEntry \`${se.r.ns}/${se.r.name}\`, but its \`exportTo\` does not include this VS's namespace \`${vs.ns}\`. To sidecars of this namespace the host is not a registry name, so the VS does not apply, or requests end in \`502\` under \`REGISTRY_ONLY\`. Add \`${vs.ns}\` to the ServiceEntry's \`exportTo\`.` } });
+      });
       for (const r of ctx.index.routes(vs)) for (const d of destinations(r)) {
         if (external(d.host) && !covered(d.host)) flag(vs, [...d.path, 'host'], d.host);
       }
