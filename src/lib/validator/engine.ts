@@ -1,7 +1,7 @@
 import { alignmentFromResources } from './alignment.ts';
 import type { AlignmentMap } from './alignment.ts';
 import { BundleIndex } from './bundle-index.ts';
-import { expandLists, isList, parseFile, position, toResources } from './parse.ts';
+import { expandLists, isList, MAX_LIST_ITEMS, parseFile, position, toResources } from './parse.ts';
 import type { ParseProblem } from './parse.ts';
 import { allRules } from './rules/index.ts';
 import type { Ctx, Finding, Lang, LintResult, ParsedDoc, Report, Resource, Rule, Severity } from './types.ts';
@@ -31,6 +31,10 @@ const EMPTY_LIST = {
   ko: '`List`에 항목(`items`)이 없어 검사할 리소스가 없다. `kubectl get`이 아무것도 찾지 못한 출력이다.',
   en: 'The `List` has no `items`, so there is no resource to check: `kubectl get` found nothing.',
 };
+const TOO_MANY_ITEMS = {
+  ko: (n: number) => `\`List\`의 항목이 너무 많아 처음 ${MAX_LIST_ITEMS.toLocaleString('en')}개만 검사했다(검사하지 않은 항목 ${n.toLocaleString('en')}개). 네임스페이스나 종류별로 나눠 붙여 넣자(예: \`kubectl get dr,vs,gw,se -n <네임스페이스> -o yaml\`).`,
+  en: (n: number) => `The \`List\` holds too many items: the validator checked the first ${MAX_LIST_ITEMS.toLocaleString('en')} and skipped ${n.toLocaleString('en')}. Paste it in parts, by namespace or kind (for example \`kubectl get dr,vs,gw,se -n <namespace> -o yaml\`).`,
+};
 const CRASH = {
   ko: '이 입력은 끝까지 해석하지 못했다(중첩이 너무 깊거나 구조가 비정상이다). 구조를 단순하게 바꾸자.',
   en: 'The validator could not finish reading this input (nesting too deep or malformed structure). Simplify it.',
@@ -56,6 +60,7 @@ function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { r
 
   const docs: ParsedDoc[] = [];
   const problems: ParseProblem[] = [];
+  let listItems = 0;
   for (const f of files) {
     const text = typeof f.text === 'string' ? f.text : '';
     if (text.length > MAX_INPUT_CHARS) { fileLevel(f.name, TOO_LARGE[lang](text.length)); continue; }
@@ -64,8 +69,10 @@ function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { r
     try {
       const parsed = parseFile(f.name, text);
       // The items of a List are checked as the resources they are (see expandLists).
-      const expanded = expandLists(parsed.docs);
-      docs.push(...expanded);
+      const { docs: expanded, items, skipped } = expandLists(parsed.docs, MAX_LIST_ITEMS - listItems);
+      listItems += items;
+      if (skipped) fileLevel(f.name, TOO_MANY_ITEMS[lang](skipped), 'schema', 'warning');
+      for (const d of expanded) docs.push(d);
       problems.push(...parsed.problems);
       if (!parsed.problems.length && parsed.docs.every((d) => d.value === null || d.value === undefined)) fileLevel(f.name, EMPTY[lang], 'schema', 'info');
       else if (!parsed.problems.length && parsed.docs.some((d) => isList(d.value)) && expanded.every((d) => d.value === null || d.value === undefined)) fileLevel(f.name, EMPTY_LIST[lang], 'schema', 'info');

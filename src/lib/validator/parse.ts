@@ -2,6 +2,12 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from '
 import type { Document, Node } from 'yaml';
 import type { ParsedDoc, Path, Resource } from './types.ts';
 
+/**
+ * List items checked per paste. `kubectl get -A -o yaml` of a large mesh is a few thousand; far
+ * more is a paste of a whole cluster, which the validator answers with a note instead of minutes.
+ */
+export const MAX_LIST_ITEMS = 20_000;
+
 /** More aliases than this in one document is an alias bomb, not a config. */
 export const MAX_ALIASES = 200;
 
@@ -46,9 +52,11 @@ export function parseFile(file: string, text: string): { docs: ParsedDoc[]; prob
  * parse (same text offsets and LineCounter), rooted at the item's node, so positions are the
  * item's lines in the pasted text. Lists inside lists are opened too.
  */
-export function expandLists(docs: ParsedDoc[]): ParsedDoc[] {
-  if (!docs.some((d) => isList(d.value))) return docs;
+export function expandLists(docs: ParsedDoc[], max = MAX_LIST_ITEMS): { docs: ParsedDoc[]; items: number; skipped: number } {
+  if (!docs.some((d) => isList(d.value))) return { docs, items: 0, skipped: 0 };
   const out: ParsedDoc[] = [];
+  let items = 0;
+  let skipped = 0;
   const open = (d: ParsedDoc, depth: number) => {
     const v = d.value;
     const node = d.doc.contents as Node | null;
@@ -59,12 +67,13 @@ export function expandLists(docs: ParsedDoc[]): ParsedDoc[] {
     v.items.forEach((item, i) => {
       const at = seq.items[i] as Node | undefined;
       if (!at) return;
+      if (!isList(item) && ++items > max) { skipped++; return; }
       const view = { contents: at, range: at.range, errors: [], warnings: [] } as unknown as Document.Parsed;
       open({ file: d.file, index: d.index, doc: view, lc: d.lc, value: item }, depth + 1);
     });
   };
   for (const d of docs) open(d, 0);
-  return out;
+  return { docs: out, items: Math.min(items, max), skipped };
 }
 
 /** `kind: List` or `kind: <Kind>List` with an `items` array. */

@@ -1,4 +1,4 @@
-import type { Ctx, Resource, Rule, Text } from '../types.ts';
+import type { Ctx, ParsedDoc, Resource, Rule, Text } from '../types.ts';
 import { didYouMean, isObj } from '../util.ts';
 import { CRD_GROUPS, hasModel, ISTIO_GROUPS, isNewerKind, knownKinds, knownVersions, validateIstio, versionsOf } from '../istio-schema.ts';
 import type { SchemaIssue } from '../istio-schema.ts';
@@ -148,6 +148,7 @@ export const rule: Rule = {
   docs: 'tools/validator/',
   check(ctx) {
     const resources = new Set(ctx.resources.map((r) => r.src));
+    const plain = new Map<string, ParsedDoc[]>();
     for (const d of ctx.docs) {
       if (d.value === undefined || d.value === null) continue;
       if (resources.has(d) || envoyForm(d.value)) continue;
@@ -157,11 +158,14 @@ export const rule: Rule = {
       if (isObj(v) && ('kind' in v || 'apiVersion' in v) && ('metadata' in v || 'spec' in v)) {
         const missing = 'kind' in v ? 'apiVersion' : 'kind';
         ctx.report({ rule: 'schema', at: d, path: [], msg: { ko: `\`${missing}\`가 없어 Kubernetes가 이 리소스를 받지 않는다. \`apiVersion\`과 \`kind\`를 함께 쓰자.`, en: `\`${missing}\` is missing, so Kubernetes will not accept this resource. Write both \`apiVersion\` and \`kind\`.` } });
-      } else {
-        ctx.report({ rule: 'schema', at: d, path: [], severity: 'info', msg: {
-          ko: 'Kubernetes 리소스(`apiVersion`, `kind`)도 Envoy 설정도 아닌 문서라 YAML 문법만 검사했다.',
-          en: 'This document is neither a Kubernetes resource (`apiVersion`, `kind`) nor Envoy config, so only its YAML syntax was checked.' } });
-      }
+      } else (plain.get(d.file) ?? plain.set(d.file, []).get(d.file)!).push(d);
+    }
+    // Once per file, on the first such document: a List of thousands of plain items is one note.
+    for (const [, list] of plain) {
+      const more = list.length - 1;
+      ctx.report({ rule: 'schema', at: list[0]!, path: [], severity: 'info', msg: {
+        ko: `Kubernetes 리소스(\`apiVersion\`, \`kind\`)도 Envoy 설정도 아닌 문서라 YAML 문법만 검사했다.${more ? ` 이 파일에 이런 문서가 ${more.toLocaleString('en')}개 더 있다.` : ''}`,
+        en: `This document is neither a Kubernetes resource (\`apiVersion\`, \`kind\`) nor Envoy config, so only its YAML syntax was checked.${more ? ` This file has ${more.toLocaleString('en')} more document${more === 1 ? '' : 's'} like it.` : ''}` } });
     }
     for (const r of ctx.resources) {
       if (r.group === '' && r.kind === 'Secret') { checkSecret(ctx, r); continue; }
