@@ -107,6 +107,19 @@ describe('List from kubectl get -o json, and JSON documents', () => {
   });
 });
 
+describe('JSON read by JSON.parse keeps what the YAML reading gave', () => {
+  it('positions after escaped strings and unicode are exact', () => {
+    const obj = { ...drObject, metadata: { ...drObject.metadata, annotations: { note: 'quote " backslash \\ tab \t é 한글 \u2028' } } };
+    const text = JSON.stringify(obj, null, 2);
+    const d = run(text).find((f) => f.rule === 'duration-unit')!;
+    expect({ line: d.line, column: d.column }).toEqual(at(text, '5\n'));
+  });
+  it('a repeated key is still reported (by the YAML reading)', () => {
+    const text = '{"apiVersion": "v1", "kind": "ConfigMap", "kind": "Secret", "metadata": {"name": "c"}}';
+    expect(run(text).map((f) => f.rule)).toContain('yaml-syntax');
+  });
+});
+
 describe('helm template output', () => {
   const helm = `---
 # Source: partner/templates/serviceaccount.yaml
