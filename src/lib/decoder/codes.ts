@@ -159,9 +159,11 @@ export function x509Verify(code: number, printed?: string): (X509Verify & { lega
   return v3 ?? old;
 }
 
-/** curl exit codes that concern TLS (curl(1) "EXIT CODES"). Before curl 7.62, a failed peer
+/** curl exit codes that concern TLS (curl(1) "EXIT CODES"), and the connection failures that come
+ * before it (6, 7), which are often taken for TLS problems. Before curl 7.62, a failed peer
  * verification exited 51; since then 51 is retired and verification failures exit 60. */
 export const CURL_EXIT: ReadonlyMap<number, { name: string; text: Text }> = new Map([
+  [6, { name: 'CURLE_COULDNT_RESOLVE_HOST', text: { ko: '호스트 이름을 풀 수 없음', en: "couldn't resolve host" } }],
   [7, { name: 'CURLE_COULDNT_CONNECT', text: { ko: 'TCP 연결 실패', en: 'failed to connect (TCP)' } }],
   [28, { name: 'CURLE_OPERATION_TIMEDOUT', text: { ko: '타임아웃', en: 'operation timed out' } }],
   [35, { name: 'CURLE_SSL_CONNECT_ERROR', text: { ko: 'TLS 핸드셰이크 실패', en: 'TLS handshake failed' } }],

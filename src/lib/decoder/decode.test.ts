@@ -276,6 +276,45 @@ describe('decode: OpenSSL, X.509 codes, alerts, curl, runtimes', () => {
   });
 });
 
+describe('decode: name resolution and authorization failures (not TLS)', () => {
+  it('reads a failed DNS lookup from curl, Node, Python and Go as the resolve entry, with the writer', () => {
+    const one = (text: string) => decode(text, catalog, { lang: 'en' }).matches.map((m) => [m.id, m.component]);
+    // curl 7.88.1, Node 20.20 and Python 3.11 printed these here for https://nonexistent.invalid/.
+    expect(one('curl: (6) Could not resolve host: nonexistent.invalid')).toEqual([['could-not-resolve-host', 'curl']]);
+    expect(one('Error: getaddrinfo ENOTFOUND nonexistent.invalid')).toEqual([['could-not-resolve-host', 'node']]);
+    expect(one('urllib.error.URLError: <urlopen error [Errno -2] Name or service not known>')).toEqual([['could-not-resolve-host', 'python']]);
+    // Go's net.DNSError text: "lookup NAME on SERVER: no such host".
+    expect(one('Get "http://api.northwind.example/": dial tcp: lookup api.northwind.example on 10.96.0.10:53: no such host')).toEqual([['could-not-resolve-host', 'go']]);
+    expect(one('socket.gaierror: [Errno -3] Temporary failure in name resolution')).toEqual([['could-not-resolve-host', 'python']]);
+    // A host name that merely contains the words is not a lookup failure.
+    expect(ids('GET https://no-such-host.example/ 200')).toEqual([]);
+  });
+
+  it('decodes curl exit 6 as the resolver failure, in both languages', () => {
+    const r = decode('curl: (6) Could not resolve host: api.northwind.example', catalog, { lang: 'ko' });
+    expect(r.matches[0]?.decoded[0]).toMatchObject({ kind: 'curl-exit', values: { exit: 6, name: 'CURLE_COULDNT_RESOLVE_HOST' } });
+    expect(r.matches[0]?.decoded[0]?.note).toMatch(/호스트 이름을 풀 수 없음/);
+    expect(r.matches[0]?.docs[0]).toBe('egress/egress-dns/');
+    expect(ids('curl: (6)')).toEqual(['could-not-resolve-host']);
+  });
+
+  it('reads the RBAC 403 body and the access-log details, with and without a matched policy', () => {
+    expect(ids('RBAC: access denied')).toEqual(['rbac-access-denied']);
+    // Istio's default text format; details as Envoy's responseDetail() writes them, policy names
+    // as istiod's policyName() builds them (ns[NS]-policy[NAME]-rule[N]).
+    const none = '[2026-12-07T01:02:03.456Z] "GET / HTTP/1.1" 403 - rbac_access_denied_matched_policy[none] - "-" 0 19 0 - "-" "curl/8.5.0" "5f0c" "api.northwind.example" "-" - - 10.244.1.7:8080 10.244.0.12:52784 - -';
+    const r = decode(none, catalog, { lang: 'en' });
+    expect(r.matches.map((m) => [m.id, m.side, m.component])).toEqual([['rbac-access-denied', 'downstream', 'envoy']]);
+    expect(r.accessLogs[0]).toMatchObject({ responseCode: '403', responseCodeDetails: 'rbac_access_denied_matched_policy[none]' });
+    const deny = none.replace('[none]', '[ns[istio-egress]-policy[block-partners]-rule[0]]');
+    // The whole detail is the match, so the reader sees which policy and rule denied.
+    expect(decode(deny, catalog).matches.map((m) => m.text)).toEqual(['rbac_access_denied_matched_policy[ns[istio-egress]-policy[block-partners]-rule[0]]']);
+    // Older Envoy wrote only "rbac_access_denied"; a TCP connection carries it as termination details.
+    expect(ids('[2020-01-01T00:00:00.000Z] "GET / HTTP/1.1" 403 - rbac_access_denied - "-" 0 19 0 - "-" "curl" "x" "a" "-" - - 10.0.0.1:80 10.0.0.2:1 - -')).toEqual(['rbac-access-denied']);
+    expect(decode('RBAC: access denied', catalog, { lang: 'ko' }).matches[0]?.title).toMatch(/인가 정책/);
+  });
+});
+
 describe('decode: which component wrote the line', () => {
   const component = (text: string, id?: string) => decode(text, catalog, { lang: 'en' }).matches.find((m) => !id || m.id === id)?.component;
 

@@ -177,10 +177,10 @@ const COMPONENT_EVIDENCE: [string, RegExp][] = [
   ['grpc', /rpc error: code =|\b\d{1,2} (?:UNAVAILABLE|UNKNOWN|INTERNAL|UNAUTHENTICATED): |StatusCode\.[A-Z]|StatusRuntimeException|_InactiveRpcError|grpc\._channel|Ssl handshake failed|SSL_ERROR_SSL|authentication handshake failed|server preface/],
   ['nginx', /nginx\/\d|nginx: |\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d+#\d+: |SSL_do_handshake\(\)|while SSL handshaking|no required SSL certificate|plain HTTP request was sent|SSL certificate verify error|The SSL certificate error/],
   ['curl', /curl: \(\d{1,3}\)/],
-  ['python', /_ssl\.c|\bssl\.SSL|\bSSL\w{0,20}Error\(|urllib3|requests\.exceptions|Traceback \(most recent call last\)|\[SSL: [A-Z0-9_]+\]|\[(?:SSL|X509|PEM)\] |SSLZeroReturnError|SSLEOFError/],
+  ['python', /\[Errno -?\d+\]|_ssl\.c|\bssl\.SSL|\bSSL\w{0,20}Error\(|urllib3|requests\.exceptions|Traceback \(most recent call last\)|\[SSL: [A-Z0-9_]+\]|\[(?:SSL|X509|PEM)\] |SSLZeroReturnError|SSLEOFError/],
   ['java', /javax\.net\.ssl|sun\.security|java\.security\.cert|\bat java\.|PKIX path/],
-  ['node', /ERR_TLS_|ERR_SSL_|ERR_OSSL_|code: '[A-Z_]+'|TLSSocket|node:internal/],
-  ['go', /\bx509: |\btls: |remote error: tls|http: TLS handshake error/],
+  ['node', /getaddrinfo E[A-Z_]+|ERR_TLS_|ERR_SSL_|ERR_OSSL_|code: '[A-Z_]+'|TLSSocket|node:internal/],
+  ['go', /: no such host\b|\bx509: |\btls: |remote error: tls|http: TLS handshake error/],
   ['openssl', /error:[0-9A-Fa-f]{8}:|verify error:num=|Verify return code|verify return:|\bs_client\b|\bs_server\b|SSL routines|SSL alert number|^depth=\d/],
   ['boringssl', /OPENSSL_internal/],
 ];

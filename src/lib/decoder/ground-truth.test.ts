@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lookup } from 'node:dns/promises';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from './decode.ts';
@@ -61,6 +62,14 @@ function nodeTls(port: number, opts: { servername?: string; ca?: string }): Prom
 }
 
 describe('ground truth from real tools', { timeout: 60_000 }, () => {
+  it('a name no DNS has (.invalid, RFC 6761): curl exit 6 and Node getaddrinfo, before any TLS', async () => {
+    const c = await curl(['https://nonexistent.invalid/']);
+    expect(c.code).toBe(6);
+    expectDecoded(c.out, 'could-not-resolve-host');
+    const n = await lookup('nonexistent.invalid').then(() => 'resolved', (err: NodeJS.ErrnoException) => `Error: ${err.message} code: '${err.code}'`);
+    expectDecoded(n, 'could-not-resolve-host');
+  });
+
   it('expired server certificate: curl, s_client and Node', async () => {
     const { port, server } = await sServer(['-cert', pki.expired.cert, '-key', pki.expired.key]);
     try {

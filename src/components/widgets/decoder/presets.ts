@@ -1,6 +1,7 @@
 // Example inputs for the decoder, each with the catalog entry it must be recognised as (checked by
 // presets.test.ts). The access-log lines follow Istio's default text format; the curl, openssl and nginx
-// lines were printed by curl 7.88.1, OpenSSL 3.0.19 and nginx 1.22.1 against servers on 127.0.0.1.
+// lines were printed by curl 7.88.1, OpenSSL 3.0.19 and nginx 1.22.1 against servers on 127.0.0.1
+// (the curl exit 6 line for a name no DNS has).
 export interface DecoderPreset {
   id: string;
   label: { ko: string; en: string };
@@ -23,7 +24,7 @@ export const DECODER_PRESETS: DecoderPreset[] = [
   },
   {
     id: 'envoy-503-body-expired',
-    label: { ko: 'Envoy 503 응답 본문: 상대가 보낸 인증서 만료 경보', en: 'Envoy 503 body: peer sent certificate-expired alert' },
+    label: { ko: 'Envoy 503 응답 본문: 상대가 보낸 인증서 만료 경고', en: 'Envoy 503 body: peer sent certificate-expired alert' },
     text: 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS_error:|268436501:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED:TLS_error_end',
     expect: 'alert-certificate-expired',
   },
@@ -34,6 +35,20 @@ export const DECODER_PRESETS: DecoderPreset[] = [
       'TLS_error:_Secret_is_not_supplied_by_SDS', 'api.northwind.example.com',
       'outbound|443||api.northwind.example.com', '-'),
     expect: 'sds-secret-not-supplied',
+  },
+  {
+    id: 'gateway-rbac-denied',
+    label: { ko: '이그레스 게이트웨이: 인가 정책에 따른 거부(403)', en: 'Egress gateway: denied by an authorization policy (403)' },
+    // Envoy's RBAC filter answers 403 itself (body "RBAC: access denied", 19 bytes): no upstream.
+    text: '[2025-10-13T08:41:07.512Z] "GET /v1/orders HTTP/1.1" 403 - rbac_access_denied_matched_policy[none] - "-" 0 19 0 - "-" "curl/8.5.0" ' +
+      '"8c5e0c7a-1f2b-4c44-9a8e-3f5d0b2e7c11" "api.northwind.example" "-" - - 10.244.1.17:8080 10.244.2.9:51234 - -',
+    expect: 'rbac-access-denied',
+  },
+  {
+    id: 'curl-could-not-resolve',
+    label: { ko: 'curl: 호스트 이름을 풀 수 없음', en: 'curl: could not resolve host' },
+    text: 'curl: (6) Could not resolve host: api.northwind.example',
+    expect: 'could-not-resolve-host',
   },
   {
     id: 'curl-wrong-version',
