@@ -191,10 +191,10 @@ export function hostRegistry(rs: Resource[]): RegistryEntry[] {
  * an entry exported to all, else to the namespaces the VS is exported to (its own when `exportTo`
  * is empty), else a wildcard ServiceEntry host exported to all or to the VS's namespace.
  */
-export function lookupHost(reg: RegistryEntry[], host: string, vs: Resource): RegistryEntry | undefined {
+export function lookupHost(rs: Resource[], host: string, vs: Resource): RegistryEntry | undefined {
+  const { byHost, wildcards } = registryIndex(rs);
   const h = fqdn(host, vs.ns);
-  const exact = reg.filter((e) => e.host === h);
-  const inScope = (e: RegistryEntry, ns: string) => e.scope === '*' || e.scope.has(ns);
+  const exact = byHost.get(h) ?? [];
   const all = exact.find((e) => e.scope === '*');
   if (all) return all;
   const vsScopes = strs(vs.spec.exportTo).map((n) => (n === '.' ? vs.ns : n));
@@ -203,5 +203,28 @@ export function lookupHost(reg: RegistryEntry[], host: string, vs: Resource): Re
     if (hit) return hit;
   }
   const bare = h.replace(/^\*/, '');
-  return reg.find((e) => e.host.startsWith('*') && (e.scope === '*' || inScope(e, vs.ns)) && bare.endsWith(e.host.slice(1)));
+  return wildcards.find((e) => (e.scope === '*' || e.scope.has(vs.ns)) && bare.endsWith(e.host.slice(1)));
+}
+
+const indexMemo = new WeakMap<Resource[], { byHost: Map<string, RegistryEntry[]>; wildcards: RegistryEntry[] }>();
+/** Registry entries by host, and the wildcard ones (built once per paste). */
+export function registryIndex(rs: Resource[]) {
+  let idx = indexMemo.get(rs);
+  if (idx) return idx;
+  const byHost = new Map<string, RegistryEntry[]>();
+  const wildcards: RegistryEntry[] = [];
+  for (const e of hostRegistry(rs)) {
+    pushTo(byHost, e.host, e);
+    if (e.host.startsWith('*')) wildcards.push(e);
+  }
+  idx = { byHost, wildcards };
+  indexMemo.set(rs, idx);
+  return idx;
+}
+
+/** Append to the list under `k` (lists grow in place: a big paste stays linear). */
+export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }

@@ -38,7 +38,7 @@ export const rule: Rule = {
         if (!covered(h)) { flag(vs, ['spec', 'hosts', i], h); return; }
         // In the registry, but maybe not for this namespace: a ServiceEntry's exportTo decides what
         // its sidecars see (istio 1.30.3 pkg/config/analysis/analyzers/util/service_lookup.go).
-        if (lookupHost(hostRegistry(ctx.resources), h, vs)) return;
+        if (lookupHost(ctx.resources, h, vs)) return;
         const se = hostRegistry(ctx.resources).find((e) => e.r.kind === 'ServiceEntry' && (e.host === h || (e.host.startsWith('*') && h.endsWith(e.host.slice(1)))));
         if (!se) return;
         ctx.report({ rule: 'align-host-registry', at: vs, path: ['spec', 'hosts', i], on: 'value', msg: {

@@ -4,9 +4,9 @@
 // certificate (same `credentialName`, or same `serverCertificate` and `privateKey` files).
 // With PILOT_SCOPE_GATEWAY_TO_NAMESPACE=true istioctl compares Gateways of one namespace only; the
 // default (false) is assumed here.
-import type { Resource, Rule } from '../types.ts';
+import type { Rule } from '../types.ts';
 import { isObj, str } from '../util.ts';
-import { gwKey } from './_kit.ts';
+import { gwKey, pushTo } from './_kit.ts';
 import type { Server } from './_kit.ts';
 
 const ID = 'gw-duplicate-certificate';
@@ -18,13 +18,12 @@ function subset(x: unknown, y: unknown): boolean {
   return Object.entries(a).every(([k, v]) => k in b && b[k] === v);
 }
 
-function sameCertificate(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const [ca, cb] = [str(a.credentialName) ?? '', str(b.credentialName) ?? ''];
-  if (ca && cb) return ca === cb;
-  if (ca || cb) return false;
-  const [sa, sb] = [str(a.serverCertificate) ?? '', str(b.serverCertificate) ?? ''];
-  const [ka, kb] = [str(a.privateKey) ?? '', str(b.privateKey) ?? ''];
-  return !!sa && sa === sb && !!ka && ka === kb;
+/** What istioctl's haveSameCertificate compares: the credentialName, else certificate and key files. */
+function certKey(tls: Record<string, unknown>): string | undefined {
+  const cred = str(tls.credentialName);
+  if (cred) return `cred:${cred}`;
+  const [cert, key] = [str(tls.serverCertificate), str(tls.privateKey)];
+  return cert && key ? `files:${cert}|${key}` : undefined;
 }
 
 const what = (tls: Record<string, unknown>) => (str(tls.credentialName) ? `credentialName \`${str(tls.credentialName)}\`` : `serverCertificate \`${str(tls.serverCertificate)}\``);
@@ -40,19 +39,27 @@ export const rule: Rule = {
   },
   docs: 'tools/validator-rules/#gw-duplicate-certificate',
   check(ctx) {
-    const tlsServers = new Map<Resource, Server[]>();
-    for (const s of ctx.index.servers) if (isObj(s.server.tls)) tlsServers.set(s.gw, [...(tlsServers.get(s.gw) ?? []), s]);
-    for (const [gw, mine] of tlsServers) {
-      for (const [other, theirs] of tlsServers) {
-        if (other === gw || !subset(gw.spec.selector, other.spec.selector)) continue;
-        const hit = mine.flatMap((a) => theirs.filter((b) => sameCertificate(a.server.tls as Record<string, unknown>, b.server.tls as Record<string, unknown>)).map((b) => [a, b] as const))[0];
-        if (!hit) continue;
-        const [a] = hit;
+    // Servers by certificate, so only Gateways that share one are compared (a big paste stays linear).
+    const byCert = new Map<string, Server[]>();
+    for (const s of ctx.index.servers) {
+      if (!isObj(s.server.tls)) continue;
+      const key = certKey(s.server.tls);
+      if (key) pushTo(byCert, key, s);
+    }
+    const done = new Set<string>();
+    for (const servers of byCert.values()) {
+      for (const a of servers) {
+        const gw = a.gw;
+        if (done.has(gwKey(gw))) continue;
+        const others = [...new Set(servers.map((b) => b.gw))].filter((o) => o !== gw && subset(gw.spec.selector, o.spec.selector));
+        if (!others.length) continue;
+        done.add(gwKey(gw));
+        const names = others.slice(0, 3).map((o) => `\`${gwKey(o)}\``).join(', ') + (others.length > 3 ? ` (+${others.length - 3})` : '');
         const tls = a.server.tls as Record<string, unknown>;
         const field = str(tls.credentialName) ? 'credentialName' : 'serverCertificate';
         ctx.report({ rule: ID, at: gw, path: ['spec', 'servers', a.index, 'tls', field], on: 'value', msg: {
-          ko: `Gateway \`${gwKey(other)}\`도 같은 게이트웨이 워크로드에서 같은 인증서(${what(tls)})를 쓴다. HTTP/2 클라이언트가 한 연결을 두 Gateway의 호스트에 다시 쓰면 요청이 다른 Gateway의 필터 체인으로 들어가 \`404\`가 날 수 있다. 이 인증서의 호스트를 한 Gateway의 한 서버에 모으자.`,
-          en: `Gateway \`${gwKey(other)}\` uses the same certificate (${what(tls)}) on the same gateway workload. When an HTTP/2 client reuses one connection for hosts of both Gateways, requests land in the other Gateway's filter chain and can get \`404\`. Serve this certificate's hosts from one server of one Gateway.` } });
+          ko: `Gateway ${names}도 같은 게이트웨이 워크로드에서 같은 인증서(${what(tls)})를 쓴다. HTTP/2 클라이언트가 한 연결을 여러 Gateway의 호스트에 다시 쓰면 요청이 다른 Gateway의 필터 체인으로 들어가 \`404\`가 날 수 있다. 이 인증서의 호스트를 한 Gateway의 한 서버에 모으자.`,
+          en: `Gateway ${names} also use${others.length === 1 ? 's' : ''} the same certificate (${what(tls)}) on the same gateway workload. When an HTTP/2 client reuses one connection for hosts of several Gateways, requests land in another Gateway's filter chain and can get \`404\`. Serve this certificate's hosts from one server of one Gateway.` } });
       }
     }
   },

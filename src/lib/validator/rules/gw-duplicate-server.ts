@@ -10,9 +10,9 @@
 // Gateway with the same selector, whatever the protocol. HTTP servers that istiod merges are then
 // a warning: their VirtualService routes for the host are appended into one virtual host
 // (pilot/pkg/networking/core/gateway.go), so the first Gateway's routes shadow the other's.
-import type { Resource, Rule } from '../types.ts';
+import type { Rule } from '../types.ts';
 import { isObj, str } from '../util.ts';
-import { gwKey, selects, workloads } from './_kit.ts';
+import { gwKey, pushTo, selects, workloads } from './_kit.ts';
 import type { Server } from './_kit.ts';
 
 const ID = 'gw-duplicate-server';
@@ -29,12 +29,6 @@ const sameServer = (a: Server, b: Server) => a.protocol === b.protocol
   && JSON.stringify(a.server.tls ?? null) === JSON.stringify(b.server.tls ?? null);
 
 interface Drop { s: Server; by: Server; host?: string; hi?: number }
-
-/** Gateways served by one workload: equal selectors, or a pasted workload both select. */
-function sameWorkload(a: Resource, b: Resource, rs: Resource[]): boolean {
-  if (selectorKey(a.spec.selector) === selectorKey(b.spec.selector)) return true;
-  return workloads(rs).some((w) => selects(a.spec.selector, w.labels) && selects(b.spec.selector, w.labels));
-}
 
 /** Replays istiod's merge over the servers of one workload; returns the servers it drops. */
 function merge(servers: Server[]): Drop[] {
@@ -71,19 +65,27 @@ export const rule: Rule = {
   docs: 'egress/gateway-basics/',
   check(ctx) {
     const servers = ctx.index.servers.filter((s) => s.port !== undefined);
-    // Group servers by gateway workload (union of Gateways that share one).
-    const groups: Server[][] = [];
-    const gwGroup = new Map<Resource, Server[]>();
+    // Group servers by gateway workload: equal selectors, joined by any pasted workload that two
+    // selectors both pick (keyed by selector, so a big paste stays linear).
+    const bySelector = new Map<string, Server[]>();
+    const selectorOf = new Map<string, unknown>();
     for (const s of servers) {
-      let g = gwGroup.get(s.gw);
-      if (!g) {
-        const peer = [...gwGroup.keys()].find((o) => sameWorkload(o, s.gw, ctx.resources));
-        g = peer ? gwGroup.get(peer)! : [];
-        if (!peer) groups.push(g);
-        gwGroup.set(s.gw, g);
-      }
-      g.push(s);
+      const k = selectorKey(s.gw.spec.selector);
+      pushTo(bySelector, k, s);
+      selectorOf.set(k, s.gw.spec.selector);
     }
+    const parent = new Map([...bySelector.keys()].map((k) => [k, k]));
+    const root = (k: string): string => (parent.get(k) === k ? k : root(parent.get(k)!));
+    for (const w of workloads(ctx.resources)) {
+      const picked = [...selectorOf].filter(([, sel]) => selects(sel, w.labels)).map(([k]) => root(k));
+      for (const k of picked.slice(1)) parent.set(k, picked[0]!);
+    }
+    const merged = new Map<string, Server[]>();
+    for (const s of servers) {
+      const r = root(selectorKey(s.gw.spec.selector));
+      pushTo(merged, r, s);
+    }
+    const groups = [...merged.values()];
     const dropped = new Set<Server>();
     for (const g of groups) {
       for (const d of merge(g)) {
@@ -103,11 +105,21 @@ export const rule: Rule = {
     }
     // istioctl's IST0145: other Gateways of the workload with the same port, bind and an identical host.
     for (const g of groups) {
+      const byHost = new Map<string, Server[]>();
+      for (const s of g) for (const h of new Set(hostsOf(s))) {
+        const k = `${s.port}|${bind(s)}|${h}`;
+        pushTo(byHost, k, s);
+      }
       for (const s of g) {
         if (dropped.has(s)) continue;
-        const clash = g.find((o) => o.gw !== s.gw && o.port === s.port && bind(o) === bind(s) && hostsOf(o).some((h) => hostsOf(s).includes(h)));
+        let clash: Server | undefined;
+        let hi = -1;
+        hostsOf(s).some((h, i) => {
+          clash = byHost.get(`${s.port}|${bind(s)}|${h}`)!.find((o) => o.gw !== s.gw);
+          hi = i;
+          return clash !== undefined;
+        });
         if (!clash) continue;
-        const hi = hostsOf(s).findIndex((h) => hostsOf(clash).includes(h));
         const host = hostsOf(s)[hi]!;
         const bothHttp = HTTP.has(s.protocol) && HTTP.has(clash.protocol) && !hasTls(s) && !hasTls(clash);
         const dropsOther = dropped.has(clash);
@@ -119,10 +131,10 @@ export const rule: Rule = {
       }
     }
     // An identical plaintext HTTP server repeated inside one Gateway: harmless, redundant.
-    for (const g of groups) {
+    for (const g of ctx.index.serversByGw.values()) {
       g.forEach((s, i) => {
-        if (hasTls(s) || !HTTP.has(s.protocol) || dropped.has(s)) return;
-        const twin = g.slice(0, i).find((p) => p.gw === s.gw && p.port === s.port && sameServer(p, s));
+        if (s.port === undefined || hasTls(s) || !HTTP.has(s.protocol) || dropped.has(s)) return;
+        const twin = g.slice(0, i).find((p) => p.port === s.port && sameServer(p, s));
         if (!twin) return;
         ctx.report({ rule: ID, at: s.gw, path: ['spec', 'servers', s.index, 'hosts', 0], on: 'value', severity: 'info', istioctl: '', msg: {
           ko: `이 서버는 같은 Gateway의 ${twin.index + 1}번째 서버와 똑같다(포트 ${s.port}). 평문 HTTP 서버는 합쳐지므로 동작에는 문제가 없지만 하나는 필요 없다.`,

@@ -5,6 +5,7 @@
 // and cluster for one of them, and traffic written for the other breaks.
 import type { Resource, Rule } from '../types.ts';
 import { arr, isObj, str, strs } from '../util.ts';
+import { pushTo } from './_kit.ts';
 
 const ID = 'se-protocol-conflict';
 interface Entry { se: Resource; portIndex: number; protocol: string }
@@ -34,7 +35,7 @@ export const rule: Rule = {
         const protocol = (str(p.protocol) ?? '').toUpperCase();
         for (const scope of scopes(se)) for (const h of new Set(strs(se.spec.hosts))) {
           const key = `${scope}|${h}|${p.number}`;
-          index.set(key, [...(index.get(key) ?? []), { se, portIndex, protocol }]);
+          pushTo(index, key, { se, portIndex, protocol });
         }
       });
     }

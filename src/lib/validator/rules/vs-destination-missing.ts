@@ -4,7 +4,7 @@
 // destination `port` must be one of that entry's ports; otherwise IST0101.
 import type { Ctx, Resource, Rule } from '../types.ts';
 import { arr, fqdn, isObj, str } from '../util.ts';
-import { destinations, hostRegistry, lookupHost } from './_kit.ts';
+import { destinations, lookupHost, registryIndex } from './_kit.ts';
 
 const ID = 'vs-destination-missing';
 interface Dest { host: string; port?: number; path: (string | number)[] }
@@ -24,12 +24,11 @@ function mirrorDests(vs: Resource): Dest[] {
 }
 
 function check(ctx: Ctx, vs: Resource, d: Dest) {
-  const reg = hostRegistry(ctx.resources);
-  const hit = lookupHost(reg, d.host, vs);
+  const hit = lookupHost(ctx.resources, d.host, vs);
   const h = fqdn(d.host, vs.ns);
   if (!hit) {
     // A ServiceEntry for the host exists in the paste but is not exported to this VS: the paste decides.
-    const hidden = reg.find((e) => e.host === h && e.r.kind === 'ServiceEntry');
+    const hidden = (registryIndex(ctx.resources).byHost.get(h) ?? []).find((e) => e.r.kind === 'ServiceEntry');
     if (hidden) {
       ctx.report({ rule: ID, at: vs, path: [...d.path, 'host'], on: 'value', severity: 'warning', msg: {
         ko: `\`${d.host}\`는 ServiceEntry \`${hidden.r.ns}/${hidden.r.name}\`에 있지만 그 \`exportTo\`에 이 VS의 네임스페이스 \`${vs.ns}\`가 없어 이 VS에서는 보이지 않는다. 이 라우트의 요청은 레지스트리에 없는 호스트로 간다. ServiceEntry의 \`exportTo\`에 \`${vs.ns}\`를 더하자.`,
