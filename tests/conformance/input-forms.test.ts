@@ -114,6 +114,13 @@ describe('JSON read by JSON.parse keeps what the YAML reading gave', () => {
     const d = run(text).find((f) => f.rule === 'duration-unit')!;
     expect({ line: d.line, column: d.column }).toEqual(at(text, '5\n'));
   });
+  it("reads JSON Lines, one object per line, as jq -c '.items[]' prints a List", () => {
+    const other = { ...drObject, metadata: { name: 'other', namespace: 'shop' }, spec: { host: 'api.other.example' } };
+    const text = `${JSON.stringify(other)}\n${JSON.stringify(drObject)}\n`;
+    const d = run(text).find((f) => f.rule === 'duration-unit')!;
+    expect(d).toMatchObject({ line: 2, resource: 'DestinationRule/shop/partner' });
+    expect(d.column).toBe(text.split('\n')[1]!.indexOf('"connectTimeout":5') + '"connectTimeout":'.length + 1);
+  });
   it('a repeated key is still reported (by the YAML reading)', () => {
     const text = '{"apiVersion": "v1", "kind": "ConfigMap", "kind": "Secret", "metadata": {"name": "c"}}';
     expect(run(text).map((f) => f.rule)).toContain('yaml-syntax');

@@ -83,7 +83,7 @@ spec:
 /**
  * What `kubectl get dr,vs,gw,se -A -o yaml` prints for `resources` Istio resources: one
  * `kind: List`, items indented under `items:`, each with the metadata and status a live object has
- * (managedFields, the last-applied annotation, uid, resourceVersion). About 20 lines per item.
+ * (managedFields, the last-applied annotation, resourceVersion). About 21 lines per item.
  */
 export function kubectlList(resources: number): string {
   const out = ['apiVersion: v1', 'items:'];
@@ -91,12 +91,13 @@ export function kubectlList(resources: number): string {
     const ns = `team-${i % 50}`;
     const host = `svc-${i}.${ns}.svc.cluster.local`;
     const kind = ['DestinationRule', 'VirtualService', 'Gateway', 'ServiceEntry'][i % 4]!;
-    const spec = {
+    const specs: Record<string, string[]> = {
       DestinationRule: [`    host: ${host}`, '    trafficPolicy:', '      tls:', '        mode: ISTIO_MUTUAL'],
       VirtualService: [`    hosts:`, `    - ${host}`, '    http:', '    - route:', '      - destination:', `          host: ${host}`, '      timeout: 10s'],
       Gateway: ['    selector:', '      istio: ingressgateway', '    servers:', '    - hosts:', `      - svc-${i}.example.com`, `      port: {name: http, number: ${8000 + i}, protocol: HTTP}`],
       ServiceEntry: ['    hosts:', `    - api-${i}.partner.example`, '    ports:', '    - {name: tls, number: 443, protocol: TLS}', '    resolution: DNS'],
-    }[kind];
+    };
+    const spec = specs[kind]!;
     out.push(
       '- apiVersion: networking.istio.io/v1', `  kind: ${kind}`, '  metadata:', '    annotations:',
       `      kubectl.kubernetes.io/last-applied-configuration: '{"apiVersion":"networking.istio.io/v1","kind":"${kind}","metadata":{"name":"r-${i}","namespace":"${ns}"}}'`,

@@ -1,5 +1,5 @@
-// Runs the validators that @kubernetes-models/istio generated from Istio's CRDs, and finds
-// unknown fields too: the CRD schemas do not forbid extra properties (the API server prunes
+// Runs the validators that @kubernetes-models/istio generated from Istio's CRDs (and
+// @kubernetes-models/gateway-api from the Gateway API types), and finds unknown fields too: the CRD schemas do not forbid extra properties (the API server prunes
 // them, or rejects them under kubectl's strict field validation), so we watch which properties
 // the generated validator reads. A property of an object the validator inspected but never
 // read is not in the schema.

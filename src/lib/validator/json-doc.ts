@@ -1,4 +1,4 @@
-// A paste that is one JSON document (`kubectl get -o json`) is read with JSON.parse, many times
+// A paste that is one JSON document (`kubectl get -o json`), or JSON Lines, is read with JSON.parse, many times
 // faster than the YAML parser reads the same text as flow collections, and its positions come from
 // one scan of the text that builds the `yaml` package's node types (maps, sequences, pairs,
 // scalars with source ranges): the rest of the validator cannot tell it from a YAML parse.
@@ -11,31 +11,51 @@ const MAX_DEPTH = 500;
 export interface JsonDoc { doc: Document.Parsed; lc: LineCounter; value: unknown }
 
 /**
- * The document and its value when `text` is exactly one JSON value (a byte order mark and
- * surrounding whitespace allowed), nested no deeper than MAX_DEPTH and without repeated keys;
- * otherwise undefined, and the caller reads the text as YAML.
+ * The documents and their values when `text` is exactly one JSON value (a byte order mark and
+ * surrounding whitespace allowed), or JSON Lines: one object per line, as `jq -c '.items[]'`
+ * prints a List. Each is nested no deeper than MAX_DEPTH and has no repeated keys; otherwise
+ * undefined, and the caller reads the text as YAML.
  */
-export function jsonDocument(text: string): JsonDoc | undefined {
+export function jsonDocuments(text: string): JsonDoc[] | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const first = /\S/.exec(text.slice(start, start + 4096));
   if (!first || (first[0] !== '{' && first[0] !== '[')) return undefined;
-  let value: unknown;
-  try { value = JSON.parse(start ? text.slice(start) : text); } catch { return undefined; }
-  const root = scan(text, start);
-  if (!root) return undefined;
   const lc = new LineCounter();
   lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  const one = jsonAt(text, start, text.length, lc);
+  if (one) return [one];
+  if (!/^\s*\{/.test(text.slice(start)) || !/\}\s*\n\s*\{/.test(text)) return undefined;
+  const docs: JsonDoc[] = [];
+  for (let from = start; from < text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (text.slice(from, to).trim()) {
+      const d = jsonAt(text, from, to, lc);
+      if (!d) return undefined;
+      docs.push(d);
+    }
+    from = to + 1;
+  }
+  return docs.length ? docs : undefined;
+}
+
+function jsonAt(text: string, from: number, to: number, lc: LineCounter): JsonDoc | undefined {
+  let value: unknown;
+  try { value = JSON.parse(text.slice(from, to)); } catch { return undefined; }
+  if (!value || typeof value !== 'object') return undefined;
+  const root = scan(text, from, to);
+  if (!root) return undefined;
   const doc = new Document() as unknown as Document.Parsed;
   doc.contents = root as never;
-  doc.range = [start, text.length, text.length];
+  doc.range = [from, to, to];
   return { doc, lc, value };
 }
 
 interface Open { node: YAMLMap | YAMLSeq; key?: Scalar; keys?: Set<string> }
 
 /** Nodes with ranges for valid JSON (JSON.parse has already accepted it). */
-function scan(text: string, from: number): Node | undefined {
+function scan(text: string, from: number, to: number): Node | undefined {
   const stack: Open[] = [];
   let root: Node | undefined;
   // Put a value node where it belongs: a map's key or value, a sequence item, or the root.
@@ -55,7 +75,7 @@ function scan(text: string, from: number): Node | undefined {
     } else top.node.items.push(n);
     return true;
   };
-  for (let i = from; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text[i]!;
     if (c === '{' || c === '[') {
       const node = c === '{' ? new YAMLMap() : new YAMLSeq();
@@ -69,7 +89,7 @@ function scan(text: string, from: number): Node | undefined {
     } else if (c === '"') {
       let j = i + 1;
       let escaped = false;
-      for (; j < text.length; j++) {
+      for (; j < to; j++) {
         const d = text.charCodeAt(j);
         if (d === 92) { escaped = true; j++; } else if (d === 34) break;
       }
@@ -80,7 +100,7 @@ function scan(text: string, from: number): Node | undefined {
       i = j;
     } else if (c === '-' || (c >= '0' && c <= '9') || c === 't' || c === 'f' || c === 'n') {
       let j = i + 1;
-      while (j < text.length && !/[\s,\]}]/.test(text[j]!)) j++;
+      while (j < to && !/[\s,\]}]/.test(text[j]!)) j++;
       const s = new Scalar(JSON.parse(text.slice(i, j)));
       s.range = [i, j, j];
       if (!place(s)) return undefined;

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { jsonDocument } from './json-doc.ts';
+import { jsonDocuments } from './json-doc.ts';
 import type { ParsedDoc, Path, Resource } from './types.ts';
 
 /**
@@ -21,8 +21,8 @@ const NON_FATAL = new Set(['DUPLICATE_KEY']);
 export interface ParseProblem { src: ParsedDoc; offset: number; endOffset: number; code: string; message: string }
 
 export function parseFile(file: string, text: string): { docs: ParsedDoc[]; problems: ParseProblem[] } {
-  const json = jsonDocument(text);
-  if (json) return { docs: [{ file, index: 0, ...json }], problems: [] };
+  const json = jsonDocuments(text);
+  if (json) return { docs: json.map((d, index) => ({ file, index, ...d })), problems: [] };
   const lc = new LineCounter();
   const docs: ParsedDoc[] = [];
   const problems: ParseProblem[] = [];
