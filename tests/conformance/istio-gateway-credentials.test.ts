@@ -62,6 +62,14 @@ describe('Gateway credentials (istio 1.30.3)', () => {
     // Read as the whole cluster, no pod matches the selector: istioctl's IST0101 "selector".
     expect(of(findings(text, { complete: true }), ...RULES)).toEqual([['gw-workload-missing', 'error', 'Gateway/shop/shop', 'IST0101']]);
   });
+  it('each of several credentialNames is read from the workload namespace too', () => {
+    const servers = `  - port: {number: 443, name: https, protocol: HTTPS}
+    hosts: [httpbin.example.com]
+    tls: {mode: SIMPLE, credentialNames: [rsa-cert, ecdsa-cert]}
+`;
+    const text = gateway('mygateway', 'httpbin', 'istio: ingressgateway', servers) + secret('rsa-cert', 'istio-system') + secret('ecdsa-cert', 'httpbin');
+    expect(of(findings(text), ...RULES)).toEqual([['secret-namespace', 'error', 'Gateway/httpbin/mygateway', 'IST0101']]);
+  });
   it('a secret istiod cannot use as a certificate is IST0161 on the Gateway', () => {
     const text = gateway('mygateway', 'httpbin', 'istio: ingressgateway', https('httpbin-credential')) + secret('httpbin-credential', 'istio-system', 'cert.pem: "<certificate PEM>"');
     expect(of(findings(text), 'gw-credential-invalid')).toEqual([['gw-credential-invalid', 'error', 'Gateway/httpbin/mygateway', 'IST0161']]);

@@ -1,6 +1,6 @@
 // Who refers to which credential secret, and what each reference needs from it.
 import type { Resource } from '../types.ts';
-import { byKind, drTlsBlocks, isObj, str } from '../util.ts';
+import { arr, byKind, drTlsBlocks, isObj, str } from '../util.ts';
 import { gatewayServers } from './_kit.ts';
 
 export interface CredRef { by: Resource; path: (string | number)[]; name: string; needsPair: boolean; needsCa: boolean; role: 'dr' | 'gateway' }
@@ -20,6 +20,10 @@ export function credentialRefs(rs: Resource[]): CredRef[] {
     const name = str(s.server.tls.credentialName);
     // OPTIONAL_MUTUAL verifies a client certificate when one is sent: it needs the CA as MUTUAL does.
     if (name) out.push({ by: s.gw, path: ['spec', 'servers', s.index, 'tls', 'credentialName'], name, needsPair: true, needsCa: s.mode !== 'SIMPLE', role: 'gateway' });
+    // `credentialNames` (istio/api 1.30 gateway.proto): several certificates, each a secret read the same way.
+    arr(s.server.tls.credentialNames).forEach((n, i) => {
+      if (typeof n === 'string' && n) out.push({ by: s.gw, path: ['spec', 'servers', s.index, 'tls', 'credentialNames', i], name: n, needsPair: true, needsCa: false, role: 'gateway' });
+    });
   }
   return out;
 }
