@@ -29,6 +29,8 @@ interface Fields {
   code?: string;
   flags?: string;
   details?: string;
+  /** %CONNECTION_TERMINATION_DETAILS%: why this proxy closed the connection (TCP RBAC denials). */
+  termination?: string;
   cluster?: string;
   upstreamHost?: string;
   authority?: string;
@@ -47,6 +49,7 @@ function textFields(line: string): Fields | undefined {
     // Istio: DETAILS TERMINATION "UPSTREAM_TRANSPORT_FAILURE_REASON" RX TX DURATION SVC "XFF"
     // "UA" "ID" "AUTHORITY" "UPSTREAM_HOST" CLUSTER UP_LOCAL DS_LOCAL DS_REMOTE SNI ROUTE
     f.details = present(rest[0]);
+    f.termination = present(rest[1]);
     f.upstreamReason = present(unquote(rest[2]));
     f.authority = present(unquote(rest[10]));
     f.upstreamHost = present(unquote(rest[11]));
@@ -82,6 +85,7 @@ function jsonFields(text: string): Fields | undefined {
     code: get('response_code'),
     flags: get('response_flags'),
     details: get('response_code_details'),
+    termination: get('connection_termination_details'),
     cluster: get('upstream_cluster'),
     upstreamHost: get('upstream_host'),
     authority: get('authority'),
@@ -137,6 +141,24 @@ function upstreamReasonSentence(reason: string, host: string, lang: Lang): strin
     : `An upstream transport failure reason is set: this proxy's connection to ${host} failed in the transport layer.`;
 }
 
+/** The RBAC filter's detail (`rbac_access_denied_matched_policy[ID]`, Envoy's responseDetail();
+ * bare `rbac_access_denied` before it named the policy): the policy id, or '' when unnamed. */
+const RBAC_DENIED = /^rbac_access_denied(?:_matched_policy\[(.*)\])?$/;
+
+function rbacSentence(policy: string, lang: Lang): string {
+  if (policy === 'none') {
+    return lang === 'ko'
+      ? '이 프록시의 RBAC 필터(AuthorizationPolicy)가 거부했다. 워크로드에 ALLOW 정책이 있는데 맞는 규칙이 없었다(none).'
+      : "This proxy's RBAC filter (AuthorizationPolicy) denied it: an ALLOW policy applies and none of its rules matched (none).";
+  }
+  if (policy) {
+    return lang === 'ko'
+      ? `이 프록시의 RBAC 필터(AuthorizationPolicy)가 거부했다. 걸린 정책과 규칙: ${policy}.`
+      : `This proxy's RBAC filter (AuthorizationPolicy) denied it; the matching policy and rule: ${policy}.`;
+  }
+  return lang === 'ko' ? '이 프록시의 RBAC 필터(AuthorizationPolicy)가 거부했다.' : "This proxy's RBAC filter (AuthorizationPolicy) denied it.";
+}
+
 export interface AccessLogReading {
   info: AccessLogInfo;
   findings: Finding[];
@@ -159,6 +181,7 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
   // `upstream_reset_before_response_started{remote_connection_failure|REASON}` (`,` in older Envoy).
   const reasonInDetails = /^upstream_reset_(?:before|after)_response_started\{[a-z_]+[|,](.+)\}$/.exec(f.details ?? '')?.[1];
   const upstreamReason = f.upstreamReason ?? reasonInDetails;
+  const rbac = RBAC_DENIED.exec(f.details ?? '') ?? RBAC_DENIED.exec(f.termination ?? '');
   if (upstreamReason) {
     side = 'upstream';
     const host = cluster?.host ?? f.upstreamHost ?? (lang === 'ko' ? '업스트림' : 'the upstream');
@@ -170,6 +193,9 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
     sentences.push(lang === 'ko'
       ? `리스너가 이 연결에 맞는 필터 체인을 찾지 못해 닫았다. ${sni}`
       : `The listener found no filter chain for this connection and closed it. ${sni}`);
+  } else if (rbac) {
+    side = 'downstream';
+    sentences.push(rbacSentence(rbac[1] ?? '', lang));
   } else if (f.downstreamReason) {
     side = 'downstream';
     sentences.push(lang === 'ko'

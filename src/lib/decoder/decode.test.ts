@@ -313,6 +313,22 @@ describe('decode: name resolution and authorization failures (not TLS)', () => {
     expect(ids('[2020-01-01T00:00:00.000Z] "GET / HTTP/1.1" 403 - rbac_access_denied - "-" 0 19 0 - "-" "curl" "x" "a" "-" - - 10.0.0.1:80 10.0.0.2:1 - -')).toEqual(['rbac-access-denied']);
     expect(decode('RBAC: access denied', catalog, { lang: 'ko' }).matches[0]?.title).toMatch(/인가 정책/);
   });
+
+  it('says in the line summary which policy denied, for HTTP details and TCP termination details', () => {
+    const http = '[2026-12-07T01:02:03.456Z] "GET / HTTP/1.1" 403 - rbac_access_denied_matched_policy[none] - "-" 0 19 0 - "-" "curl/8.5.0" "5f0c" "api.northwind.example" "-" - - 10.244.1.7:8080 10.244.0.12:52784 - -';
+    const none = decode(http, catalog, { lang: 'en' }).accessLogs[0];
+    expect(none).toMatchObject({ side: 'downstream' });
+    expect(none?.summary).toMatch(/RBAC filter .*none of its rules matched/);
+    const deny = decode(http.replace('[none]', '[ns[istio-egress]-policy[block-partners]-rule[1]]'), catalog, { lang: 'ko' }).accessLogs[0];
+    expect(deny?.summary).toMatch(/걸린 정책과 규칙: ns\[istio-egress\]-policy\[block-partners\]-rule\[1\]\./);
+    // The network RBAC filter closes a TCP connection: no 403, the detail is the termination details.
+    const tcp = '[2026-12-07T01:02:03.456Z] "- - -" 0 - - rbac_access_denied_matched_policy[none] "-" 0 0 1 - "-" "-" "-" "-" "-" - - 10.244.1.7:443 10.244.0.12:5000 api.northwind.example -';
+    const r = decode(tcp, catalog, { lang: 'en' });
+    expect(r.accessLogs[0]?.summary).toMatch(/RBAC filter/);
+    expect(r.matches.map((m) => [m.id, m.side])).toEqual([['rbac-access-denied', 'downstream']]);
+    // A line without the detail says nothing about RBAC.
+    expect(decode(http.replace(' 403 - rbac_access_denied_matched_policy[none] - ', ' 404 NR route_not_found - '), catalog, { lang: 'en' }).accessLogs[0]?.summary).not.toMatch(/RBAC/);
+  });
 });
 
 describe('decode: which component wrote the line', () => {
