@@ -53,7 +53,7 @@ export const presets: Preset[] = [
   {
     id: 'pitfall-mesh-route-missing',
     title: { ko: '함정: 메시 라우트가 없어 조용히 우회', en: 'Pitfall: silent bypass without a mesh route' },
-    description: { ko: 'VirtualService에 mesh 쪽 라우트가 없어 사이드카가 게이트웨이를 거치지 않고 바로 나간다. 요청은 200이지만 mTLS는 한 겹도 없다.', en: 'No mesh route: sidecars go straight out instead of through the gateway. Requests return 200 with no mTLS at all.' },
+    description: { ko: 'VirtualService에 메시 라우트가 없어 사이드카가 게이트웨이를 거치지 않고 바로 나간다. 요청은 200이지만 mTLS는 한 겹도 없다.', en: 'No mesh route: sidecars go straight out instead of through the gateway. Requests return 200 with no mTLS at all.' },
     yaml: variant(`  gateways:
   - mesh
   - istio-system/partner-egress
