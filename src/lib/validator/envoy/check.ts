@@ -15,7 +15,9 @@ export type EnvoyIssue =
   | { path: Path; kind: 'duration'; field: string; value: unknown; fix: string }
   | { path: Path; kind: 'any'; }
   /** An `@type` the validator does not know: `hint` when it is one slip away from a known type. */
-  | { path: Path; kind: 'anytype'; type: string; hint?: string };
+  | { path: Path; kind: 'anytype'; type: string; hint?: string }
+  /** A real Envoy API type whose fields the bundled schema does not carry: not checked. */
+  | { path: Path; kind: 'unchecked'; type: string };
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const short = (t: string) => t.split('.').pop() ?? t;
@@ -104,7 +106,7 @@ function checkAny(value: unknown, path: Path, out: EnvoyIssue[], depth: number) 
   if (/^(google\.protobuf|udpa\.type\.v1|xds\.type\.v3)\./.test(t)) return;
   // The structure is checked for part of the API only. A real Envoy type outside that part is
   // fine (its content is not checked); anything else is a slip of a real type, or unknown.
-  if (isEnvoyType(t)) return;
+  if (isEnvoyType(t)) { out.push({ path: [...path, '@type'], kind: 'unchecked', type: t }); return; }
   out.push({ path: [...path, '@type'], kind: 'anytype', type: t, hint: nearType(t) });
 }
 

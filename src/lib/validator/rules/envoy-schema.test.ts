@@ -19,8 +19,12 @@ stats_sinks:
     expect(f).toMatchObject({ severity: 'error', line: 5 });
     expect(f!.message).toContain('Did you mean `type.googleapis.com/envoy.config.metrics.v3.StatsdSink`?');
   });
-  it('accepts a real Envoy type outside the checked part, and only notes an unknown one', () => {
-    expect(found(sinks('envoy.config.metrics.v3.StatsdSink'))).toEqual([]);
-    expect(found(sinks('com.example.metrics.MySink')).map((f) => f.severity)).toEqual(['info']);
+  it('accepts a real Envoy type outside the checked part and an unknown one, noting each as not checked', () => {
+    const real = found(sinks('envoy.config.metrics.v3.StatsdSink'));
+    expect(real.map((f) => f.severity)).toEqual(['info']);
+    expect(real[0]!.message).toContain('Envoy API type whose fields the validator does not carry');
+    const unknown = found(sinks('com.example.metrics.MySink'));
+    expect(unknown.map((f) => f.severity)).toEqual(['info']);
+    expect(unknown[0]!.message).toContain('not an Envoy API type the validator knows');
   });
 });
