@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'warning',
   title: { ko: '이그레스 게이트웨이로 꺾는 메시 라우트가 없다', en: 'No mesh route to the egress gateway' },
   summary: {
-    ko: '이그레스 게이트웨이에 붙은 VirtualService에 `mesh` 쪽 라우트(사이드카에서 게이트웨이로 보내는 라우트)가 없으면, 사이드카는 트래픽을 게이트웨이로 보내지 않는다. `ALLOW_ANY`에서는 사이드카가 외부로 바로 나가 요청은 `200`으로 성공하지만 게이트웨이도 이중 mTLS도 거치지 않는다. `gateways`에 `mesh`를 넣고, `match.gateways: [mesh]`인 라우트에서 목적지를 게이트웨이 Service로 두자. 게이트웨이 액세스 로그로 경유를 확인하고 `REGISTRY_ONLY`로 우회를 막자.',
+    ko: '이그레스 게이트웨이에 붙은 VirtualService에 메시 라우트(`mesh`에 걸려 사이드카에서 게이트웨이로 보내는 라우트)가 없으면, 사이드카는 트래픽을 게이트웨이로 보내지 않는다. `ALLOW_ANY`에서는 사이드카가 외부로 바로 나가 요청은 `200`으로 성공하지만 게이트웨이도 이중 mTLS도 거치지 않는다. `gateways`에 `mesh`를 넣고, `match.gateways: [mesh]`인 라우트에서 목적지를 게이트웨이 Service로 두자. 게이트웨이 액세스 로그로 경유를 확인하고 `REGISTRY_ONLY`로 우회를 막자.',
     en: 'If a VirtualService attached to an egress gateway has no `mesh` route (the route that sends sidecar traffic to the gateway), sidecars never send traffic to the gateway. Under `ALLOW_ANY` the sidecar goes straight out: requests succeed with `200` but skip the gateway and both mTLS hops. Add `mesh` to `gateways` and a route with `match.gateways: [mesh]` whose destination is the gateway Service. Prove the path in the gateway access log and block the bypass with `REGISTRY_ONLY`.',
   },
   docs: 'egress/double-mtls-pitfalls/',
