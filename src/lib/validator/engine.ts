@@ -16,7 +16,7 @@ export interface LintOptions { lang?: Lang; rules?: Rule[]; now?: number }
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const TOO_LARGE = {
-  ko: (n: number) => `입력이 너무 크다(${n.toLocaleString('en')}자). 검사기는 ${MAX_INPUT_CHARS.toLocaleString('en')}자까지만 본다. 검사할 리소스만 골라 붙여 넣자.`,
+  ko: (n: number) => `입력이 너무 크다(${n.toLocaleString('en')}자). 설정 검사기는 ${MAX_INPUT_CHARS.toLocaleString('en')}자까지만 본다. 검사할 리소스만 골라 붙여 넣자.`,
   en: (n: number) => `The input is too large (${n.toLocaleString('en')} characters); the validator reads at most ${MAX_INPUT_CHARS.toLocaleString('en')}. Paste only the resources you want checked.`,
 };
 const NOT_TEXT = {

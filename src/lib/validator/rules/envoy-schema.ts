@@ -25,10 +25,10 @@ function message(i: EnvoyIssue): Text {
     case 'anytype': return i.hint ? {
       ko: `\`${i.type}\`라는 Envoy 타입은 없어 Envoy가 설정을 거부한다(이 안의 설정도 검사하지 않았다). \`type.googleapis.com/${i.hint}\`를 뜻했나?`,
       en: `There is no Envoy type \`${i.type}\`, so Envoy rejects the config (and the settings inside were not checked). Did you mean \`type.googleapis.com/${i.hint}\`?` } : {
-      ko: `\`${i.type}\`는 검사기가 아는 Envoy API 타입이 아니라 이 안의 설정은 검사하지 않았다. 새 Envoy 버전이나 확장의 타입이면 괜찮지만, 철자가 틀렸다면 Envoy가 설정을 거부한다.`,
+      ko: `\`${i.type}\`는 설정 검사기가 아는 Envoy API 타입이 아니라 이 안의 설정은 검사하지 않았다. 새 Envoy 버전이나 확장의 타입이면 괜찮지만, 철자가 틀렸다면 Envoy가 설정을 거부한다.`,
       en: `\`${i.type}\` is not an Envoy API type the validator knows, so the settings inside were not checked. That is fine for a newer Envoy or an extension's type; if it is misspelled, Envoy rejects the config.` };
     case 'unchecked': return {
-      ko: `\`${typeLabel(i.type)}\`(\`${i.type}\`)는 Envoy API 타입이지만 검사기에 그 필드 정의가 없어 이 안의 설정은 검사하지 않았다.`,
+      ko: `\`${typeLabel(i.type)}\`(\`${i.type}\`)는 Envoy API 타입이지만 설정 검사기에 그 필드 정의가 없어 이 안의 설정은 검사하지 않았다.`,
       en: `\`${typeLabel(i.type)}\` (\`${i.type}\`) is an Envoy API type whose fields the validator does not carry, so the settings inside were not checked.` };
     default: return { ko: '', en: '' };
   }
@@ -39,7 +39,7 @@ export const rule: Rule = {
   severity: 'error',
   title: { ko: 'Envoy API와 맞지 않는 구조', en: 'Envoy config does not match the API' },
   summary: {
-    ko: 'Envoy 정적 설정(부트스트랩, 리스너, 클러스터)을 Envoy v3 API의 메시지 정의와 맞춰 본다. 모르는 필드, 잘못된 형식, 허용되지 않는 enum 값, 함께 쓸 수 없는 oneof 필드가 있으면 Envoy는 시작하지 않거나 설정을 거부한다. 들여쓰기가 한 단계 어긋나 필드가 다른 메시지로 들어간 경우가 흔하다. Envoy가 실제로 읽는 방식대로, enum 이름은 대소문자를 가리지 않고(`round_robin`) 목록 자리에 항목 하나만 쓴 것도 받아들인다. `envoy --mode validate -c <파일>`로도 확인할 수 있다. `typed_config`는 검사기가 아는 타입(HCM, TCP 프록시, TLS 컨텍스트, tls_inspector, 라우터, 액세스 로그)만 들여다본다. `"@type"`의 철자가 틀려 실제 Envoy 타입과 한두 글자 다르면(`UpstreamTlsContxt`) 오류로 알리고 맞는 이름을 제안한다. 그런 타입이 없으면 Envoy가 설정을 거부하고, 그 안의 TLS 설정도 검사되지 않기 때문이다. 필드 정의가 검사기에 없는 Envoy 타입과 Envoy API에 없는 낯선 타입은 안을 검사하지 않았다고 `info`로만 알린다.',
+    ko: 'Envoy 정적 설정(부트스트랩, 리스너, 클러스터)을 Envoy v3 API의 메시지 정의와 맞춰 본다. 모르는 필드, 잘못된 형식, 허용되지 않는 enum 값, 함께 쓸 수 없는 oneof 필드가 있으면 Envoy는 시작하지 않거나 설정을 거부한다. 들여쓰기가 한 단계 어긋나 필드가 다른 메시지로 들어간 경우가 흔하다. Envoy가 실제로 읽는 방식대로, enum 이름은 대소문자를 가리지 않고(`round_robin`) 목록 자리에 항목 하나만 쓴 것도 받아들인다. `envoy --mode validate -c <파일>`로도 확인할 수 있다. `typed_config`는 설정 검사기가 아는 타입(HCM, TCP 프록시, TLS 컨텍스트, tls_inspector, 라우터, 액세스 로그)만 들여다본다. `"@type"`의 철자가 틀려 실제 Envoy 타입과 한두 글자 다르면(`UpstreamTlsContxt`) 오류로 알리고 맞는 이름을 제안한다. 그런 타입이 없으면 Envoy가 설정을 거부하고, 그 안의 TLS 설정도 검사되지 않기 때문이다. 필드 정의가 설정 검사기에 없는 Envoy 타입과 Envoy API에 없는 낯선 타입은 안을 검사하지 않았다고 `info`로만 알린다.',
     en: 'Checks Envoy static config (bootstrap, listeners, clusters) against the message definitions of Envoy\'s v3 API. Unknown fields, wrong types, values outside an enum or two fields of one oneof make Envoy refuse to start or reject the config. A field indented one level off, landing in another message, is the usual cause. As Envoy itself reads config, enum names match in any case (`round_robin`) and a single element may stand for a list. `envoy --mode validate -c <file>` confirms it. Inside `typed_config` only the types the validator knows are checked (HCM, TCP proxy, TLS contexts, tls_inspector, router, access loggers). A misspelled `"@type"` one slip away from a real Envoy type (`UpstreamTlsContxt`) is an error with the right name suggested: Envoy rejects the config, and the TLS settings inside would go unchecked. A real Envoy type whose fields the validator does not carry, and a type name that is not in the Envoy API at all, get only an `info` saying the settings inside were not checked.',
   },
   docs: 'envoy/envoy-in-20-minutes/',

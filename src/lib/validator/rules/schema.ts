@@ -104,7 +104,7 @@ function unmodelled(ctx: Ctx, r: Resource) {
   const notChecked = (why: Text) => ctx.report({ rule: 'schema', at: r, path: ['kind'], on: 'value', severity: 'info', msg: why });
   if (isNewerKind(r.apiVersion, r.kind)) {
     notChecked({
-      ko: `\`${r.kind}\`(\`${r.apiVersion}\`)는 업스트림이 제공하는 종류지만 검사기의 스키마 모델에 아직 없어 필드를 검사하지 않았다. 다른 규칙의 검사는 그대로 했다.`,
+      ko: `\`${r.kind}\`(\`${r.apiVersion}\`)는 업스트림이 제공하는 종류지만 설정 검사기의 스키마 모델에 아직 없어 필드를 검사하지 않았다. 다른 규칙의 검사는 그대로 했다.`,
       en: `\`${r.kind}\` (\`${r.apiVersion}\`) is served upstream but not in the validator's schema models yet, so its fields were not checked. The other rules still ran.` });
     return;
   }
@@ -133,7 +133,7 @@ function unmodelled(ctx: Ctx, r: Resource) {
     return;
   }
   notChecked({
-    ko: `\`${r.kind}\`(\`${r.apiVersion}\`)는 검사기가 모르는 종류라 필드를 검사하지 않았다.${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
+    ko: `\`${r.kind}\`(\`${r.apiVersion}\`)는 설정 검사기가 모르는 종류라 필드를 검사하지 않았다.${hint ? ` \`${hint}\`를 뜻했나?` : ''}`,
     en: `\`${r.kind}\` (\`${r.apiVersion}\`) is a kind the validator does not know, so its fields were not checked.${hint ? ` Did you mean \`${hint}\`?` : ''}` });
 }
 
@@ -142,7 +142,7 @@ export const rule: Rule = {
   severity: 'error',
   title: { ko: '스키마 위반(필드, 형식, 허용 값)', en: 'Schema violation (field, type, allowed value)' },
   summary: {
-    ko: 'Istio CRD 스키마(`@kubernetes-models/istio`가 Istio CRD에서 생성한 검증기), Gateway API 스키마(`@kubernetes-models/gateway-api`), `Secret`의 구조에 맞지 않는다. 모르는 필드, 잘못된 형식, 허용되지 않는 enum 값(`mode: MUTAl`)이 대표적이다. 리소스가 거부되거나 필드가 조용히 버려진다. 메시지의 제안(예: `MUTUAL`)대로 고치자. Istio 1.30이 제공하지 않는 API 버전이나 철자가 틀린 Istio 종류도 오류다. `status`는 검사하지 않는다(컨트롤러가 쓰는 부분이다). 검사기가 모르는 종류와 Kubernetes 리소스도 Envoy 설정도 아닌 문서는 검사하지 않았다고 `info`로 알린다.',
+    ko: 'Istio CRD 스키마(`@kubernetes-models/istio`가 Istio CRD에서 생성한 검증 코드), Gateway API 스키마(`@kubernetes-models/gateway-api`), `Secret`의 구조에 맞지 않는다. 모르는 필드, 잘못된 형식, 허용되지 않는 enum 값(`mode: MUTAl`)이 대표적이다. 리소스가 거부되거나 필드가 조용히 버려진다. 메시지의 제안(예: `MUTUAL`)대로 고치자. Istio 1.30이 제공하지 않는 API 버전이나 철자가 틀린 Istio 종류도 오류다. `status`는 검사하지 않는다(컨트롤러가 쓰는 부분이다). 설정 검사기가 모르는 종류와 Kubernetes 리소스도 Envoy 설정도 아닌 문서는 검사하지 않았다고 `info`로 알린다.',
     en: 'The resource does not match the Istio CRD schema (validators generated from Istio\'s CRDs by `@kubernetes-models/istio`), the Gateway API schema (`@kubernetes-models/gateway-api`) or the shape of `Secret`: unknown fields, wrong types, values outside an enum (`mode: MUTAl`). The resource is rejected or the field silently dropped. Apply the suggestion in the message (for example `MUTUAL`). An API version Istio 1.30 does not serve, or a misspelled Istio kind, is an error too. `status` is not checked: controllers write it. A kind the validator does not know, and a document that is neither a Kubernetes resource nor Envoy config, get an `info` saying it was not checked.',
   },
   docs: 'tools/validator/',
