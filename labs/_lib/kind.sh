@@ -10,6 +10,7 @@ source "$LIB_DIR/versions.sh"
 CLUSTER="${CLUSTER:-meshtls}"                      # kind cluster name
 PARTNER_CONTAINER="${PARTNER_CONTAINER:-meshtls-partner}"
 NS=meshtls-lab                                     # fixed: the manifests name it
+GATEWAY_NS=istio-egress                            # the egress gateway's namespace (the guide's)
 export CLUSTER PARTNER_CONTAINER
 
 k() { run kubectl --context "kind-$CLUSTER" "$@"; }
@@ -50,7 +51,7 @@ _k_file() {
 # partner-hop2) and lab 7's REGISTRY_ONLY Sidecar. Two labs' DestinationRules for the same host
 # would otherwise both apply.
 reset_partner_objects() {
-  k -n istio-system delete --ignore-not-found \
+  k -n "$GATEWAY_NS" delete --ignore-not-found \
     serviceentries.networking.istio.io/northwind-api gateways.networking.istio.io/partner-egress \
     virtualservices.networking.istio.io/partner-through-egress \
     destinationrules.networking.istio.io/partner-hop1 destinationrules.networking.istio.io/partner-originate-tls \
@@ -89,7 +90,11 @@ cluster_up() {
   else
     run kind create cluster --name "$CLUSTER" --image "$KIND_NODE_IMAGE" --wait 180s
   fi
-  if [[ "$DRY_RUN" != 1 ]] && kq -n istio-system get deploy istio-egressgateway >/dev/null 2>&1; then
+  # istioctl installs the egress gateway into GATEWAY_NS (k8s/istio.yaml); the namespace must exist.
+  if [[ "$DRY_RUN" == 1 ]] || ! kq get namespace "$GATEWAY_NS" >/dev/null 2>&1; then
+    k create namespace "$GATEWAY_NS"
+  fi
+  if [[ "$DRY_RUN" != 1 ]] && kq -n "$GATEWAY_NS" get deploy istio-egressgateway >/dev/null 2>&1; then
     say "$(t 'Istio가 이미 설치되어 있다' 'Istio is already installed')"
   else
     run istioctl --context "kind-$CLUSTER" install -y -f "$LIB_DIR/k8s/istio.yaml"
@@ -119,12 +124,12 @@ in_client() { kq -n "$NS" exec deploy/client -c client -- "$@"; }
 
 # gateway_lines: how many egress gateway access-log lines mention the partner so far.
 gateway_lines() {
-  kq -n istio-system logs deploy/istio-egressgateway 2>/dev/null | grep -c "$PARTNER_HOST" || true
+  kq -n "$GATEWAY_NS" logs deploy/istio-egressgateway 2>/dev/null | grep -c "$PARTNER_HOST" || true
 }
 
 # gateway_log_since N: the gateway's access-log lines about the partner after the first N.
 gateway_log_since() {
-  kq -n istio-system logs deploy/istio-egressgateway 2>/dev/null | grep "$PARTNER_HOST" | tail -n +"$(($1 + 1))" || true
+  kq -n "$GATEWAY_NS" logs deploy/istio-egressgateway 2>/dev/null | grep "$PARTNER_HOST" | tail -n +"$(($1 + 1))" || true
 }
 
 # expect_gateway_grew CLAIM BEFORE: PASS when the gateway logged a new line about the partner.

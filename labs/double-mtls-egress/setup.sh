@@ -13,13 +13,13 @@ say "$(t '파트너 서버 (ssl_verify_client on)' 'partner server (ssl_verify_c
 partner_up on
 say "$(t '게이트웨이의 클라이언트 인증서 시크릿 (게이트웨이와 같은 네임스페이스)' "the gateway's client certificate Secret (same namespace as the gateway)")"
 # Recreate rather than fail when it exists: setup may run twice.
-k -n istio-system delete secret partner-client-cert partner-ca-only --ignore-not-found
-k -n istio-system create secret generic partner-client-cert \
+k -n "$GATEWAY_NS" delete secret partner-client-cert partner-ca-only --ignore-not-found
+k -n "$GATEWAY_NS" create secret generic partner-client-cert \
   --from-file=tls.crt="$WORK_DIR/certs/egress-client.crt" \
   --from-file=tls.key="$WORK_DIR/certs/egress-client.key" \
   --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
 # For the negative control (SIMPLE): the partner's CA only, no client certificate.
-k -n istio-system create secret generic partner-ca-only --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
+k -n "$GATEWAY_NS" create secret generic partner-ca-only --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
 say "$(t '이중 mTLS 이그레스 구성 (실습 6의 객체는 지운다)' 'double-mTLS egress configuration (lab 6 objects removed first)')"
 reset_partner_objects
 k_apply "$LAB_DIR/k8s/egress.yaml"

@@ -15,8 +15,8 @@ expect_contains "the certificate it verified is the gateway's (hop 2 is MUTUAL +
 sleep 2
 expect_gateway_grew "the egress gateway logged the call (it went through hop 1)" "$before"
 hop1="$(istioctl --context "kind-$CLUSTER" proxy-config cluster deploy/client -n "$NS" \
-  --fqdn istio-egressgateway.istio-system.svc.cluster.local --subset partner -o json 2>&1 || true)"
+  --fqdn istio-egressgateway.$GATEWAY_NS.svc.cluster.local --subset partner -o json 2>&1 || true)"
 expect_contains "hop 1: the client sidecar's cluster to the gateway carries the partner's SNI" "$hop1" "\"sni\": \"$PARTNER_HOST\""
-secrets="$(istioctl --context "kind-$CLUSTER" proxy-config secret deploy/istio-egressgateway -n istio-system 2>&1 || true)"
+secrets="$(istioctl --context "kind-$CLUSTER" proxy-config secret deploy/istio-egressgateway -n "$GATEWAY_NS" 2>&1 || true)"
 expect_contains "hop 2: the gateway loaded the client certificate through SDS" "$secrets" "kubernetes://partner-client-cert"
 finish_verify

@@ -14,8 +14,8 @@ partner_up off
 say "$(t '파트너 CA: 앱용 ConfigMap, 게이트웨이용 Secret' "the partner's CA: a ConfigMap for the app, a Secret for the gateway")"
 k -n "$NS" delete configmap partner-ca --ignore-not-found
 k -n "$NS" create configmap partner-ca --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
-k -n istio-system delete secret partner-ca-only --ignore-not-found
-k -n istio-system create secret generic partner-ca-only --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
+k -n "$GATEWAY_NS" delete secret partner-ca-only --ignore-not-found
+k -n "$GATEWAY_NS" create secret generic partner-ca-only --from-file=ca.crt="$WORK_DIR/certs/partner-ca.crt"
 # The client pod mounts the ConfigMap; restart it so the mount is there.
 k -n "$NS" rollout restart deploy/client
 k -n "$NS" rollout status deploy/client --timeout=180s
