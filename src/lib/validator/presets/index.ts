@@ -17,9 +17,9 @@ apiVersion: networking.istio.io/v1
 kind: DestinationRule
 metadata:
   name: partner-timeouts
-  namespace: istio-system
+  namespace: istio-egress
 spec:
-  host: api.northwind.example.com
+  host: api.northwind.example
   exportTo:
   - "."
   trafficPolicy:
@@ -47,7 +47,7 @@ export const presets: Preset[] = [
     id: 'pitfall-host-mismatch',
     title: { ko: '함정: host 문자열의 조용한 불일치', en: 'Pitfall: silent host mismatch' },
     description: { ko: '홉 2 DR의 host에 오타가 있어 어느 레지스트리 이름과도 맞지 않고, DR은 오류 없이 무시된다.', en: 'A typo in the hop-2 DR host matches no registry name; the DR is ignored without an error.' },
-    yaml: variant('  host: api.northwind.example.com\n  exportTo:', '  host: api.northwind.exmaple.com\n  exportTo:'),
+    yaml: variant('  host: api.northwind.example\n  exportTo:', '  host: api.northwind.exmaple\n  exportTo:'),
     expect: ['align-host-registry'],
   },
   {
@@ -56,7 +56,7 @@ export const presets: Preset[] = [
     description: { ko: 'VirtualService에 메시 라우트가 없어 사이드카가 게이트웨이를 거치지 않고 바로 나간다. 요청은 200이지만 mTLS는 한 겹도 없다.', en: 'No mesh route: sidecars go straight out instead of through the gateway. Requests return 200 with no mTLS at all.' },
     yaml: variant(`  gateways:
   - mesh
-  - istio-system/partner-egress
+  - partner-egress
   http:
   - match:
     - gateways:
@@ -64,12 +64,12 @@ export const presets: Preset[] = [
       port: 80
     route:
     - destination:
-        host: istio-egressgateway.istio-system.svc.cluster.local
+        host: istio-egressgateway.istio-egress.svc.cluster.local
         subset: partner
         port:
           number: 443
 `, `  gateways:
-  - istio-system/partner-egress
+  - partner-egress
   http:
 `),
     expect: ['vs-mesh-route-missing'],
@@ -78,7 +78,7 @@ export const presets: Preset[] = [
     id: 'pitfall-sni-mismatch',
     title: { ko: '함정: SNI와 호스트 정렬 붕괴', en: 'Pitfall: SNI/host misalignment' },
     description: { ko: '홉 1 DR의 sni가 Gateway hosts와 달라 게이트웨이가 필터 체인을 찾지 못하고 연결을 리셋한다.', en: 'Hop 1\'s sni differs from the Gateway hosts: the gateway finds no filter chain and resets the connection.' },
-    yaml: variant('        mode: ISTIO_MUTUAL\n        sni: api.northwind.example.com', '        mode: ISTIO_MUTUAL\n        sni: northwind.example.com'),
+    yaml: variant('        mode: ISTIO_MUTUAL\n        sni: api.northwind.example', '        mode: ISTIO_MUTUAL\n        sni: northwind.example'),
     expect: ['align-sni'],
   },
   {
@@ -86,7 +86,7 @@ export const presets: Preset[] = [
     title: { ko: '함정: 시크릿 위치와 키 이름', en: 'Pitfall: secret location and keys' },
     description: { ko: '시크릿이 애플리케이션 네임스페이스에 있고 키 이름도 tls.crt/tls.key가 아니라 게이트웨이가 인증서를 받지 못한다.', en: 'The secret sits in an application namespace with keys other than tls.crt/tls.key: the gateway gets no certificate.' },
     yaml: variant(`  name: partner-client-cert
-  namespace: istio-system
+  namespace: istio-egress
 type: Opaque
 stringData:
   tls.crt: "<client certificate PEM>"
@@ -108,7 +108,7 @@ stringData:
         number: 443
       tls:
         mode: ISTIO_MUTUAL
-        sni: api.northwind.example.com
+        sni: api.northwind.example
       connectionPool:
         tcp:
           maxConnections: 1024
@@ -122,7 +122,7 @@ stringData:
         number: 443
       tls:
         mode: ISTIO_MUTUAL
-        sni: api.northwind.example.com`),
+        sni: api.northwind.example`),
     expect: ['dr-port-level-replaces'],
   },
   {

@@ -1,21 +1,21 @@
 // A complete, valid double-mTLS egress bundle: app sidecar --ISTIO_MUTUAL--> egress gateway
-// --MUTUAL (partner client cert)--> api.northwind.example.com. Every pitfall preset starts from it.
+// --MUTUAL (partner client cert)--> api.northwind.example. Every pitfall preset starts from it.
 export const VALID_DOUBLE_MTLS = `# Hop 1: sidecar -> egress gateway (ISTIO_MUTUAL). Hop 2: gateway -> partner (MUTUAL).
 apiVersion: networking.istio.io/v1
 kind: ServiceEntry
 metadata:
   name: northwind-api
-  namespace: istio-system
+  namespace: istio-egress
 spec:
   hosts:
-  - api.northwind.example.com
+  - api.northwind.example
   ports:
   - number: 80
     name: http
     protocol: HTTP
   - number: 443
-    name: tls
-    protocol: TLS
+    name: https
+    protocol: HTTPS
   resolution: DNS
   location: MESH_EXTERNAL
 ---
@@ -23,17 +23,17 @@ apiVersion: networking.istio.io/v1
 kind: Gateway
 metadata:
   name: partner-egress
-  namespace: istio-system
+  namespace: istio-egress
 spec:
   selector:
     istio: egressgateway
   servers:
   - port:
-      number: 8443
+      number: 443                    # the gateway Service port
       name: https-northwind
       protocol: HTTPS
     hosts:
-    - api.northwind.example.com
+    - api.northwind.example
     tls:
       mode: ISTIO_MUTUAL
 ---
@@ -41,10 +41,10 @@ spec:
 apiVersion: networking.istio.io/v1
 kind: DestinationRule
 metadata:
-  name: to-egress-gateway
-  namespace: istio-system
+  name: egressgateway-hop1
+  namespace: istio-egress
 spec:
-  host: istio-egressgateway.istio-system.svc.cluster.local
+  host: istio-egressgateway.istio-egress.svc.cluster.local
   subsets:
   - name: partner
   trafficPolicy:
@@ -53,7 +53,7 @@ spec:
         number: 443
       tls:
         mode: ISTIO_MUTUAL
-        sni: api.northwind.example.com
+        sni: api.northwind.example
       connectionPool:
         tcp:
           maxConnections: 1024
@@ -63,10 +63,10 @@ spec:
 apiVersion: networking.istio.io/v1
 kind: DestinationRule
 metadata:
-  name: partner-mtls-origination
-  namespace: istio-system
+  name: partner-hop2
+  namespace: istio-egress
 spec:
-  host: api.northwind.example.com
+  host: api.northwind.example
   exportTo:
   - "."
   trafficPolicy:
@@ -76,9 +76,9 @@ spec:
       tls:
         mode: MUTUAL
         credentialName: partner-client-cert
-        sni: api.northwind.example.com
+        sni: api.northwind.example
         subjectAltNames:
-        - api.northwind.example.com
+        - api.northwind.example
       connectionPool:
         tcp:
           maxConnections: 4096
@@ -97,13 +97,13 @@ apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata:
   name: partner-through-egress
-  namespace: istio-system
+  namespace: istio-egress
 spec:
   hosts:
-  - api.northwind.example.com
+  - api.northwind.example
   gateways:
   - mesh
-  - istio-system/partner-egress
+  - partner-egress
   http:
   - match:
     - gateways:
@@ -111,17 +111,17 @@ spec:
       port: 80
     route:
     - destination:
-        host: istio-egressgateway.istio-system.svc.cluster.local
+        host: istio-egressgateway.istio-egress.svc.cluster.local
         subset: partner
         port:
           number: 443
   - match:
     - gateways:
-      - istio-system/partner-egress
-      port: 8443
+      - partner-egress
+      port: 443
     route:
     - destination:
-        host: api.northwind.example.com
+        host: api.northwind.example
         port:
           number: 443
 ---
@@ -130,7 +130,7 @@ apiVersion: v1
 kind: Secret
 metadata:
   name: partner-client-cert
-  namespace: istio-system
+  namespace: istio-egress
 type: Opaque
 stringData:
   tls.crt: "<client certificate PEM>"
