@@ -23,4 +23,11 @@ describe('decoder examples', () => {
     const other = lang === 'ko' ? 'en' : 'ko';
     expect(JSON.stringify(small.map((e) => [e.meaning, e.fix, e.causes]))).not.toContain(`"${other}":`);
   });
+
+  // One story (issue 20): the examples name the partner as the guide and labs do.
+  it('names the partner api.northwind.example, never the old .com host', () => {
+    const texts = DECODER_PRESETS.map((p) => p.text).join('\n');
+    expect(texts).toContain('api.northwind.example');
+    expect(texts).not.toMatch(/northwind\.example\.com|egressgateway\.istio-system/);
+  });
 });

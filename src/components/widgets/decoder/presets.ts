@@ -18,8 +18,8 @@ export const DECODER_PRESETS: DecoderPreset[] = [
     id: 'envoy-verify-failed',
     label: { ko: 'Envoy 액세스 로그: 업스트림 인증서 검증 실패', en: 'Envoy access log: upstream certificate verification failed' },
     text: ISTIO_LINE('503', 'UF,URX', 'upstream_reset_before_response_started{connection_failure,TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end}',
-      'TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', 'api.northwind.example.com',
-      'outbound|443||api.northwind.example.com', 'api.northwind.example.com'),
+      'TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', 'api.northwind.example',
+      'outbound|443||api.northwind.example', 'api.northwind.example'),
     expect: 'certificate-verify-failed',
   },
   {
@@ -32,8 +32,8 @@ export const DECODER_PRESETS: DecoderPreset[] = [
     id: 'sds-not-supplied',
     label: { ko: '이그레스 게이트웨이: SDS 시크릿 없음', en: 'Egress gateway: secret not supplied by SDS' },
     text: ISTIO_LINE('503', 'UF', 'upstream_reset_before_response_started{connection_failure,TLS_error:_Secret_is_not_supplied_by_SDS}',
-      'TLS_error:_Secret_is_not_supplied_by_SDS', 'api.northwind.example.com',
-      'outbound|443||api.northwind.example.com', '-'),
+      'TLS_error:_Secret_is_not_supplied_by_SDS', 'api.northwind.example',
+      'outbound|443||api.northwind.example', '-'),
     expect: 'sds-secret-not-supplied',
   },
   {
