@@ -11,6 +11,8 @@
 //   istio/istio 1.30.3 manifests/charts/base/files/crd-all.gen.yaml, `listKind`.
 // - Helm's `helm template` separates manifests with `---` and a `# Source: <chart>/templates/…`
 //   comment: helm/helm pkg/action/install.go (v3.19), where it writes `# Source:` per manifest.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lib/validator/index.ts';
 import type { Finding } from '../../src/lib/validator/index.ts';
@@ -254,5 +256,31 @@ spec:
   it('in Korean too', () => {
     const list = `apiVersion: v1\nkind: List\nitems:\n- ${indent(DR, '  ')}\n`;
     expect(run(list, 'ko').find((f) => f.rule === 'duration-unit')!.message).toMatch(/[가-힣]/);
+  });
+});
+
+describe('every rule, on its own failing fixture pasted as one List', () => {
+  // Each rule's fixture, with its documents turned into the items of one `kind: List` (as kubectl
+  // would print them), gives the same findings, each on the same source line.
+  const dir = join(import.meta.dirname, '../../src/lib/validator/rules/fixtures');
+  const asList = (text: string) => {
+    const chunks = text.split(/^---[ \t]*$/m).filter((c) => /^kind:/m.test(c));
+    return `apiVersion: v1\nkind: List\nitems:\n${chunks.map((c) => {
+      const lines = c.replace(/^\n+/, '').trimEnd().split('\n');
+      return lines.map((l, i) => (i === 0 ? `- ${l}` : l ? `  ${l}` : l)).join('\n');
+    }).join('\n')}\nmetadata:\n  resourceVersion: ""\n`;
+  };
+  const resourcesOnly = (text: string) => text.split(/^---[ \t]*$/m).every((c) => !c.trim() || /^kind:/m.test(c) || /^\s*(#.*)?$/.test(c.trim()));
+  // Envoy configs are no Kubernetes resources, so they have no List form: those fixtures are left out.
+  const fixtures = readdirSync(dir).filter((f) => f.endsWith('.fail.yaml') && resourcesOnly(readFileSync(join(dir, f), 'utf8')));
+  it.each(fixtures)('%s', (name) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const list = asList(text);
+    const bare = run(text);
+    const items = run(list);
+    expect(items.map(key).sort()).toEqual(bare.map(key).sort());
+    const lineOf = (t: string, n: number) => t.split('\n')[n - 1]!.trim().replace(/^- /, '');
+    const where = (t: string, fs: Finding[]) => fs.map((f) => `${key(f)}@${lineOf(t, f.line)}`).sort();
+    expect(where(list, items)).toEqual(where(text, bare));
   });
 });
