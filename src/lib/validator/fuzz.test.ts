@@ -16,7 +16,7 @@ function rng(seed: number) {
 describe('fuzz', () => {
   it('never throws and answers each input quickly', () => {
     const rand = rng(20260705);
-    let slowest = 0;
+    let slowest = { ms: 0, text: '' };
     for (let i = 0; i < 3000; i++) {
       let text = seeds[Math.floor(rand() * seeds.length)]!;
       const edits = 1 + Math.floor(rand() * 4);
@@ -30,10 +30,14 @@ describe('fuzz', () => {
       }
       const t = performance.now();
       const r = lint([{ name: `m${i}.yaml`, text }], { lang: i % 2 ? 'en' : 'ko' });
-      slowest = Math.max(slowest, performance.now() - t);
+      const took = performance.now() - t;
+      if (took > slowest.ms) slowest = { ms: took, text };
       expect(Array.isArray(r.findings)).toBe(true);
       for (const f of r.findings) expect(f.line).toBeGreaterThan(0);
     }
-    expect(slowest).toBeLessThan(1000);
-  });
+    // The bound catches runaway work (a backtracking regex takes seconds to minutes), not speed:
+    // the slowest input is timed again, best of three, so a busy machine's pause does not count.
+    const again = [0, 1, 2].map(() => { const t = performance.now(); lint([{ name: 'slowest.yaml', text: slowest.text }], { lang: 'en' }); return performance.now() - t; });
+    expect(Math.min(...again)).toBeLessThan(1000);
+  }, 300_000);
 });
