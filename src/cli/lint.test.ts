@@ -45,7 +45,7 @@ describe('meshtls lint', () => {
     expect(j.findings.filter((f: { severity: string }) => f.severity === 'error').length).toBe(1);
     // istioctl appears only on findings that have an istioctl analyze counterpart.
     expect(Object.keys(j.findings[0]).filter((k) => k !== 'istioctl').sort()).toEqual(['column', 'docs', 'file', 'line', 'message', 'resource', 'rule', 'severity']);
-    expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-system/to-egress-gateway', docs: '/en/egress/double-mtls-pitfalls/' });
+    expect(j.findings[0]).toMatchObject({ file: sni, rule: 'align-sni', resource: 'DestinationRule/istio-egress/egressgateway-hop1', docs: '/en/egress/double-mtls-pitfalls/' });
     expect((await run(['--format=json', '--lang=en', sni])).out).toBe(r.out);
     const ko = JSON.parse((await run(['--format', 'json', '--lang', 'ko', sni])).out);
     expect(ko.findings[0].docs).toBe('/egress/double-mtls-pitfalls/');

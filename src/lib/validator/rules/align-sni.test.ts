@@ -7,7 +7,7 @@ import { ruleCases } from './_testkit.ts';
 ruleCases('align-sni');
 
 // A second, independent bundle for another partner, derived from the valid one.
-const second = VALID_DOUBLE_MTLS.replace(/northwind/g, 'contoso').replace(/partner/g, 'contoso-partner').replace(/to-egress-gateway/g, 'to-egress-gateway-contoso');
+const second = VALID_DOUBLE_MTLS.replace(/northwind/g, 'contoso').replace(/partner/g, 'contoso-partner').replace(/egressgateway-hop1/g, 'egressgateway-hop1-contoso');
 const alignSni = (text: string) => lint([{ name: 'b.yaml', text }], { lang: 'en' }).findings.filter((f) => f.rule === 'align-sni');
 
 const vs = (name: string, host: string) => `apiVersion: networking.istio.io/v1
@@ -40,10 +40,10 @@ ${server('api.northwind.example.com')}${server('api.contoso.example.com')}`;
 
 describe('align-sni with several double-mTLS bundles', () => {
   it('checks every VirtualService bound to an ISTIO_MUTUAL server, not only the first', () => {
-    const broken = second.replace('spec:\n  hosts:\n  - api.contoso.example.com\n  gateways:', 'spec:\n  hosts:\n  - api.contoso.example.org\n  gateways:');
+    const broken = second.replace('spec:\n  hosts:\n  - api.contoso.example\n  gateways:', 'spec:\n  hosts:\n  - api.contoso.example.org\n  gateways:');
     expect(broken).not.toBe(second);
     const found = alignSni(`${VALID_DOUBLE_MTLS}---\n${broken}`);
-    expect(found.map((f) => f.resource)).toEqual(['VirtualService/istio-system/contoso-partner-through-egress']);
+    expect(found.map((f) => f.resource)).toEqual(['VirtualService/istio-egress/contoso-partner-through-egress']);
     expect(found[0]!.message).toContain('api.contoso.example.org');
     expect(alignSni(`${VALID_DOUBLE_MTLS}---\n${second}`)).toEqual([]);
   });
@@ -51,9 +51,9 @@ describe('align-sni with several double-mTLS bundles', () => {
     expect(alignSni(`${sharedGateway}---\n${vs('to-contoso', 'api.contoso.example.com')}---\n${vs('to-northwind', 'api.northwind.example.com')}`)).toEqual([]);
   });
   it('maps every bundle, the first one also as the top-level links', () => {
-    const map = alignmentMap([{ name: 'b.yaml', text: `${VALID_DOUBLE_MTLS}---\n${second.replace('sni: api.contoso.example.com\n      connectionPool:\n        tcp:\n          maxConnections: 1024', 'sni: contoso.example.com\n      connectionPool:\n        tcp:\n          maxConnections: 1024')}` }]);
-    expect(map.bundles.map((b) => b.externalHost)).toEqual(['api.northwind.example.com', 'api.contoso.example.com']);
-    expect(map.externalHost).toBe('api.northwind.example.com');
+    const map = alignmentMap([{ name: 'b.yaml', text: `${VALID_DOUBLE_MTLS}---\n${second.replace('sni: api.contoso.example\n      connectionPool:\n        tcp:\n          maxConnections: 1024', 'sni: contoso.example\n      connectionPool:\n        tcp:\n          maxConnections: 1024')}` }]);
+    expect(map.bundles.map((b) => b.externalHost)).toEqual(['api.northwind.example', 'api.contoso.example']);
+    expect(map.externalHost).toBe('api.northwind.example');
     expect(map.links).toEqual(map.bundles[0]!.links);
     expect(map.bundles[0]!.links.filter((l) => l.status !== 'match')).toEqual([]);
     expect(map.bundles[1]!.links.filter((l) => l.status !== 'match').map((l) => l.id)).toEqual(['dr1-sni']);
