@@ -28,8 +28,11 @@ export const BASE_DIRECTIVES = [
   "form-action 'self'",
 ];
 
-// Pagefind's search compiles its WebAssembly module: 'wasm-unsafe-eval' allows exactly that
-// (WebAssembly.instantiate), not eval() or new Function().
+// Pagefind's search compiles WebAssembly, in its worker (/pagefind/pagefind-worker.js) or, when
+// that fails, in the page: 'wasm-unsafe-eval' allows exactly that (WebAssembly.instantiate), not
+// eval() or new Function(). Without it search finds nothing under the header set (the e2e test
+// was run without it: no results). The worker is loaded from its URL, so on a meta-only host it
+// runs outside this policy; with the header set it runs under it.
 const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 
 // Styles. <style> elements (Astro's inlined CSS, the <style> of each build-time Mermaid SVG) are
@@ -41,6 +44,13 @@ const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 // need 'unsafe-inline' for the same attributes.
 const STYLE_FALLBACK = "style-src 'self' 'unsafe-inline'";
 const STYLE_ATTR = "style-src-attr 'unsafe-inline'";
+
+// The one exception, the validator page: CodeMirror styles itself through a <style> element it
+// writes at run time (style-mod: constructed style sheets only inside a shadow root), and its text
+// grows as editor parts (tooltips, panels, themes) mount, so no build-time hash can match it; a
+// nonce needs a fresh value per response, which a static host cannot give. That page alone gets
+// 'unsafe-inline' for <style> elements. Scripts stay hash-only there too.
+const RUNTIME_STYLE_PAGES = /(^|\/)tools\/validator\/index\.html$/;
 
 /** Only what meta cannot say: a page may not be framed by another site. */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
@@ -94,21 +104,23 @@ export function styleHashes(html) {
   return [...new Set(inlineTexts(html, 'style', () => true).map(cspHash))];
 }
 
-/** The policy of one page, as a list of directives. */
-export function pagePolicy(html) {
+/** The policy of one page (`file`: its path in dist/), as a list of directives. */
+export function pagePolicy(html, file = '') {
+  // With 'unsafe-inline', hashes would make browsers ignore it: list one or the other.
+  const styleElements = RUNTIME_STYLE_PAGES.test(file) ? ["'unsafe-inline'"] : styleHashes(html);
   return [
     ...BASE_DIRECTIVES,
     ['script-src', ...SCRIPT_SOURCES, ...scriptHashes(html)].join(' '),
     STYLE_FALLBACK,
-    ["style-src-elem 'self'", ...styleHashes(html)].join(' '),
+    ["style-src-elem 'self'", ...styleElements].join(' '),
     STYLE_ATTR,
   ];
 }
 
 /** The page with its policy in a <meta> right after <meta charset>, before any script. */
-export function withCspMeta(html) {
+export function withCspMeta(html, file = '') {
   if (/<meta http-equiv="content-security-policy"/i.test(html)) throw new Error('csp: page already has a CSP meta');
-  const meta = `<meta http-equiv="content-security-policy" content="${pagePolicy(html).join('; ')}">`;
+  const meta = `<meta http-equiv="content-security-policy" content="${pagePolicy(html, file).join('; ')}">`;
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
   const at = charset ? charset.index + charset[0].length : html.indexOf('<head>') + '<head>'.length;
   if (at < '<head>'.length) throw new Error('csp: page has no <head>');
@@ -159,7 +171,7 @@ export function contentSecurityPolicy() {
         for (const file of files) {
           const html = await readFile(join(root, file), 'utf8');
           pages.push(html);
-          await writeFile(join(root, file), withCspMeta(html));
+          await writeFile(join(root, file), withCspMeta(html, file));
         }
         const policy = headerPolicy(pages);
         await writeFile(join(root, '_headers'), headersFile(policy));

@@ -60,6 +60,18 @@ describe('pagePolicy', () => {
   });
 });
 
+describe('the validator page', () => {
+  it('alone allows inline <style> elements (CodeMirror writes one at run time), scripts still by hash only', () => {
+    const html = page('<script>theme()</script><style>p{}</style>');
+    for (const file of ['tools/validator/index.html', 'en/tools/validator/index.html']) {
+      const policy = pagePolicy(html, file);
+      expect(directive(policy, 'style-src-elem')).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(directive(policy, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", cspHash('theme()')]);
+    }
+    expect(directive(pagePolicy(html, 'tools/validator-rules/index.html'), 'style-src-elem')).toEqual(["'self'", cspHash('p{}')]);
+  });
+});
+
 describe('withCspMeta', () => {
   it('puts the policy right after <meta charset>, before the first script', () => {
     const html = withCspMeta(page('<script>theme()</script>'));
