@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { linkContent } from './scripts/link-content.mjs';
+import { contentSecurityPolicy } from './src/plugins/csp.mjs';
 import { hoistCodeStyles } from './src/plugins/hoist-code-styles.mjs';
 import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
 import { searchIdentifiersPlugin } from './src/plugins/search-identifiers.mjs';
@@ -61,6 +62,8 @@ export default defineConfig({
     // the inline styles of the build-time diagrams.
     mdx({ optimize: false }),
     hoistCodeStyles(),
+    // Last: hashes the final HTML of each page (src/plugins/csp.mjs).
+    contentSecurityPolicy(),
   ],
   vite: {
     plugins: [searchIdentifiersPlugin({ catalogDir: fileURLToPath(new URL('./src/data/errors', import.meta.url)) })],

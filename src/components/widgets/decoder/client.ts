@@ -5,9 +5,11 @@ import type { AccessLogInfo, DecodeResult, Match } from '../../../lib/decoder/ty
 import { docsUrl } from '../../../lib/site/urls.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { fragmentParam, linkWith } from '../shared/share.ts';
+import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 import type { DecoderPageData } from './page-data.ts';
 import { DECODE_TIMEOUT_MS, MAX_DECODE_CHARS, type DecodeRequest, type DecodeResponse } from './protocol.ts';
+import workerUrl from './worker.ts?worker&url';
 
 const DEBOUNCE_MS = 250;
 /** Links longer than this are not offered: some chat tools and browsers cut long URLs. */
@@ -38,7 +40,7 @@ class DecoderElement extends HTMLElement {
     this.shareOut = this.querySelector('[data-share-out]')!;
     this.shareNote = this.querySelector('[data-share-note]')!;
 
-    this.runner = new WorkerRunner(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }), DECODE_TIMEOUT_MS);
+    this.runner = new WorkerRunner(() => startPolicyWorker(workerUrl), DECODE_TIMEOUT_MS);
     this.runner.init({ setup: { catalogJson: this.querySelector('script[data-decoder-catalog]')!.textContent ?? '[]', lang: this.data.lang } });
 
     this.input.addEventListener('input', () => this.schedule());

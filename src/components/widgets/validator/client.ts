@@ -8,11 +8,13 @@ import type { Finding, Severity } from '../../../lib/validator/types.ts';
 import { docsUrl } from '../../../lib/site/urls.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
+import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 import { createEditor, gotoLine, setText, showFindings } from './editor.ts';
 import type { ValidatorPageData } from './page-data.ts';
 import { istioctlDocs, plural } from './strings.ts';
 import { LINT_TIMEOUT_MS, type LintRequest, type LintResponse } from './protocol.ts';
+import workerUrl from './worker.ts?worker&url';
 
 const DEBOUNCE_MS = 300;
 /** Longer links break in chat tools and some browsers. */
@@ -57,7 +59,7 @@ class ValidatorElement extends HTMLElement {
     label.addEventListener('click', () => this.view.focus());
     if (textarea.value) setText(this.view, textarea.value);
 
-    this.runner = new WorkerRunner(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }), LINT_TIMEOUT_MS);
+    this.runner = new WorkerRunner(() => startPolicyWorker(workerUrl), LINT_TIMEOUT_MS);
 
     this.querySelector('[data-load-preset]')!.addEventListener('click', () => this.loadPreset(this.presetSelect.value));
     this.presetSelect.addEventListener('change', () => this.describePreset(this.presetSelect.value));
