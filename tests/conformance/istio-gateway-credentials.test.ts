@@ -47,6 +47,14 @@ describe('Gateway credentials (istio 1.30.3)', () => {
     const text = gateway('mygateway', 'httpbin', 'istio: ingressgateway', https('httpbin-credential')) + secret('httpbin-credential', 'httpbin');
     expect(of(findings(text), ...RULES)).toEqual([['secret-namespace', 'error', 'Gateway/httpbin/mygateway', 'IST0101']]);
   });
+  it('a Gateway and its secret in a dedicated istio-* gateway namespace get info, not an error, when no workload says where the gateway runs', () => {
+    // The guide's egress gateway is installed in istio-egress (labs/_lib/k8s/istio.yaml), as Helm
+    // installs put gateways in their own namespace; only the default install runs it in istio-system.
+    const text = gateway('partner-egress', 'istio-egress', 'istio: egressgateway', https('partner-cert')) + secret('partner-cert', 'istio-egress');
+    expect(of(findings(text), ...RULES)).toEqual([['secret-namespace', 'info', 'Gateway/istio-egress/partner-egress', 'IST0101']]);
+    // A pasted Deployment in istio-egress settles it: nothing to say.
+    expect(of(findings(text + deployment('istio-egressgateway', 'istio-egress', 'istio: egressgateway')), ...RULES)).toEqual([]);
+  });
   it('a gateway Deployment in the paste decides the namespace', () => {
     const gw = gateway('shop', 'shop', 'istio: shop-ingress', https('shop-cert'));
     const dep = deployment('shop-ingress', 'shop-gw', 'istio: shop-ingress');

@@ -27,6 +27,15 @@ function checkGateway(ctx: Ctx, ref: CredRef, named: Resource[]) {
     return;
   }
   if (named.some((s) => s.ns === wl.ns)) return;
+  // The namespace is only the default install's guess, and the Gateway and its secret share an
+  // `istio-*` namespace: that is how a gateway installed in its own namespace is set up (the guide's
+  // istio-egress, istio.io's Helm install in istio-ingress). Say what to check instead of an error.
+  if (wl.from === 'default' && !ctx.complete && gw.ns.startsWith('istio-') && named.some((s) => s.ns === gw.ns)) {
+    ctx.report({ rule: ID, at: gw, path: ref.path, on: 'value', severity: 'info', msg: {
+      ko: `시크릿 \`${ref.name}\`는 Gateway와 같은 \`${gw.ns}\`에 있다. 게이트웨이를 \`${gw.ns}\`에 설치했다면 맞다. 기본 설치처럼 \`selector\`(${sel(gw)})의 게이트웨이가 \`${wl.ns}\`에서 돈다면 istiod는 그곳에서만 시크릿을 읽는다. 어디서 도는지 확인하자(\`kubectl get pods -A -l ${sel(gw).replace(': ', '=')}\`).`,
+      en: `Secret \`${ref.name}\` is in \`${gw.ns}\`, beside the Gateway. That is right if the gateway is installed in \`${gw.ns}\`. If the \`selector\` (${sel(gw)}) picks the default install's gateway in \`${wl.ns}\`, istiod reads the secret only there. Check where it runs (\`kubectl get pods -A -l ${sel(gw).replace(': ', '=')}\`).` } });
+    return;
+  }
   const whose = wl.from === 'paste'
     ? { ko: `\`selector\`(${sel(gw)})가 고르는 워크로드 \`${wl.workload!.kind}/${wl.workload!.name}\`는 \`${wl.ns}\`에 있다.`,
         en: `The workload the \`selector\` (${sel(gw)}) picks, \`${wl.workload!.kind}/${wl.workload!.name}\`, runs in \`${wl.ns}\`.` }
