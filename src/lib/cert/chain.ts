@@ -35,7 +35,9 @@ function candidates(child: Node, pool: Node[], at: Date): Node[] {
 
 export function buildPath(leaf: Node, untrusted: Node[], trust: Node[], at: Date): Path {
   const nodes = [leaf];
-  const fromTrust = [trust.some((t) => t.info.fingerprints.sha256 === leaf.info.fingerprints.sha256)];
+  // The leaf counts as trusted only when it is self-signed: a trusted non-root leaf still needs its
+  // issuer (OpenSSL without X509_V_FLAG_PARTIAL_CHAIN, BoringSSL, Go).
+  const fromTrust = [selfIssued(leaf) && trust.some((t) => t.info.fingerprints.sha256 === leaf.info.fingerprints.sha256)];
   const links: Path['links'] = [];
   const used = new Set([leaf.info.fingerprints.sha256]);
   for (let depth = 0; depth < 32; depth++) {

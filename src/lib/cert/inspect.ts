@@ -105,13 +105,14 @@ const T = {
   notCert: { ko: '{line}번째 줄: 인증서로 읽을 수 없다({error})', en: 'line {line}: cannot be read as a certificate ({error})' },
 };
 
-/** OpenSSL X509_check_ca: a CA if basicConstraints says so, or (without it) a v1 self-signed root or a keyCertSign key usage. */
+/** A CA as RFC 5280 4.2.1.9 and OpenSSL 3.0 see it: basicConstraints CA:TRUE and, when there is a
+ * keyUsage, keyCertSign in it. Only a v1 self-signed root (no extensions at all) is let through
+ * without basicConstraints; OpenSSL 1.1.1 also accepted keyCertSign alone, 3.0 does not. */
 function isCa(n: Node): boolean {
   const i = n.info;
   if (i.keyUsage && !i.keyUsage.includes('keyCertSign')) return false;
   if (i.basicConstraints) return i.basicConstraints.ca;
-  if (i.version === 1 && n.info.selfSigned) return true;
-  return i.keyUsage?.includes('keyCertSign') ?? false;
+  return i.version === 1 && i.selfSigned;
 }
 
 /** OpenSSL's purpose check (v3_purp.c): EKU must list the purpose when present; for the leaf, keyUsage must allow TLS use. */

@@ -61,7 +61,8 @@ export const FAILURES: Record<FailureKind, Entry> = {
     explain: { ko: '체인이 루트 `{subject}`까지 이어지지만 신뢰 번들에는 그 루트가 없다.', en: 'The chain reaches a root ({subject}) that the trust bundle does not hold.' },
   },
   'invalid-ca': {
-    code: 24, openssl: 'invalid CA certificate', boringssl: 'invalid CA certificate',
+    // 79 in OpenSSL 3.0 (X509_V_ERR_INVALID_CA was 24 in 1.1.1 and still is in BoringSSL).
+    code: 79, openssl: 'invalid CA certificate', boringssl: 'invalid CA certificate',
     go: (p) => `x509: certificate signed by unknown authority (possibly because of "x509: invalid signature: parent certificate cannot sign this kind of certificate" while trying to verify candidate authority certificate "${p.subject ?? ''}")`,
     catalog: 'certificate-verify-failed',
     explain: { ko: '깊이 {depth}의 인증서(`{subject}`)가 다른 인증서를 발급했지만 이 인증서는 CA가 아니다(basicConstraints CA:TRUE가 없거나 keyUsage에 keyCertSign이 없다).', en: 'The certificate at depth {depth} ({subject}) issued another one but is not a CA (no basicConstraints CA:TRUE, or keyUsage without keyCertSign).' },
