@@ -178,7 +178,7 @@ describe('certificate inspector against openssl', () => {
         if ('failed' in server) {
           // The server would not start: its key does not fit, or its own chain fails the security level.
           const why = /key values mismatch|ee key too small|ca key too small|ca md too weak/.exec(server.failed)?.[0];
-          const code = why ? { 'key values mismatch': 0, 'ee key too small': 66, 'ca key too small': 67, 'ca md too weak': 68 }[why] : -1;
+          const code = why ? ({ 'key values mismatch': 0, 'ee key too small': 66, 'ca key too small': 67, 'ca md too weak': 68 } as Record<string, number>)[why]! : -1;
           record(s.id, 's_server', engineOutcome(report), { ok: false, code, text: server.failed.slice(0, 200) }, true);
         } else {
           record(s.id, 's_client', engineOutcome(report, true), sClient(s, f, server.port), true);

@@ -47,14 +47,16 @@ function problem(ctx: Ctx, line: number, t: { ko: string; en: string }, v: Recor
 }
 
 /** Finds PEM blocks in `text`; `baseLine` is the line `text` starts on in the file. Returns how many objects it found. */
-function scanPem(ctx: Ctx, text: string, baseLine: number, form: InputForm, role: Role, group: number, field?: string): number {
-  const lines = text.split(/\r?\n/);
+/** `flat`: the text was decoded from one base64 field, so every object is reported on that field's line. */
+function scanPem(ctx: Ctx, text: string, baseLine: number, form: InputForm, role: Role, group: number, field?: string, flat = false): number {
+  // Files concatenated without a final newline glue END and BEGIN onto one line.
+  const lines = text.replace(/(-----END [A-Z0-9 ]+-----)[ \t]*(?=-----BEGIN)/g, '$1\n').split(/\r?\n/);
   let found = 0;
   for (let i = 0; i < lines.length; i++) {
     const begin = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(lines[i]!);
     if (!begin) continue;
     const label = begin[1]!;
-    const line = baseLine + i;
+    const line = flat ? baseLine : baseLine + i;
     const end = lines.findIndex((l, j) => j > i && l.includes(`-----END ${label}-----`));
     if (end < 0) {
       problem(ctx, line, M.noEnd, { label });
@@ -84,8 +86,10 @@ function scanPem(ctx: Ctx, text: string, baseLine: number, form: InputForm, role
 
 /** A field's value from a Secret or a dump: PEM text, base64 of PEM, or base64 of DER. */
 function readValue(ctx: Ctx, value: string, opts: { form: InputForm; role: Role; group: number; field: string; base64: boolean }): void {
-  const at = ctx.source.indexOf(opts.field.split(/[.[]/).pop()!.replace(/\]$/, ''));
-  const line = lineOf(ctx.source, at);
+  // The line of the field in the document: its full key (`ca.crt`), else its list name (`certChain`).
+  const keys = [opts.field, opts.field.replace(/\[\d+\]$/, ''), opts.field.split('.').pop()!];
+  const at = keys.map((k) => ctx.source.search(new RegExp(`(^|[\\s"'{,])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm'))).find((i) => i >= 0) ?? -1;
+  const line = lineOf(ctx.source, at < 0 ? -1 : at + (/^[\s"'{,]/.test(ctx.source[at] ?? '') ? 1 : 0));
   if (opts.base64 && !value.includes('-----BEGIN')) {
     const bytes = fromBase64(value);
     if (!bytes) return problem(ctx, line, M.badField, { field: opts.field });
@@ -95,7 +99,7 @@ function readValue(ctx: Ctx, value: string, opts: { form: InputForm; role: Role;
         ctx.out.notes.push(say(ctx.lang, M.redacted, { field: opts.field }));
         return;
       }
-      if (scanPem(ctx, text, line, opts.form, opts.role, opts.group, opts.field) > 0) return;
+      if (scanPem(ctx, text, line, opts.form, opts.role, opts.group, opts.field, true) > 0) return;
     } else if (bytes[0] === 0x30) {
       ctx.out.objects.push({ kind: opts.field.includes('key') ? 'private-key' : 'certificate', label: 'CERTIFICATE', der: bytes, origin: { file: ctx.file, line, form: opts.form, field: opts.field }, role: opts.role, group: opts.group });
       return;
@@ -199,7 +203,7 @@ export function parseInput(text: string, file: string, lang: Lang, opts: { role?
   // No PEM armour: one base64 blob, of DER (a certificate) or of PEM text (`kubectl get secret -o jsonpath`).
   const bytes = fromBase64(text);
   const asPem = bytes && asText(bytes);
-  if (asPem?.includes('-----BEGIN')) scanPem(ctx, asPem, 1, 'pem-base64', role, 0);
+  if (asPem?.includes('-----BEGIN')) scanPem(ctx, asPem, 1, 'pem-base64', role, 0, undefined, true);
   else if (bytes && bytes[0] === 0x30 && bytes.length > 64) out.objects.push({ kind: 'certificate', label: 'CERTIFICATE', der: bytes, origin: { file, line: 1, form: 'der-base64' }, role, group: 0 });
   else problem(ctx, 1 + (text.length - text.trimStart().length ? lineOf(text, text.length - text.trimStart().length) - 1 : 0), M.nothing);
   return out;
