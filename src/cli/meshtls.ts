@@ -7,6 +7,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'lint') return (await import('./lint.ts')).runLint(rest, io);
   if (command === 'decode') return (await import('./decode.ts')).runDecode(rest, io);
+  if (command === 'cert') return (await import('./cert.ts')).runCert(rest, io);
   const lang = resolveLang(argv, io.env);
   if (command === '--help' || command === '-h' || command === 'help' || argv.includes('--help') || argv.includes('-h')) {
     io.stdout.write(HELP[lang]);
