@@ -121,13 +121,20 @@ export function canonicalName(name: x509.Name): string {
 }
 
 export interface Parsed {
-  cert: x509.X509Certificate;
+  cert: Cert;
   info: CertInfo;
 }
 
+/** The library's certificate, with the ASN.1 it already parsed (so nothing is parsed twice). */
+export class Cert extends x509.X509Certificate {
+  get asnCertificate(): Certificate {
+    return this.asn;
+  }
+}
+
 export async function describe(der: Uint8Array, index: number, role: Role, origin: Origin, at: Date): Promise<Parsed> {
-  const cert = new x509.X509Certificate(new Uint8Array(der));
-  const asn = AsnConvert.parse(der, Certificate);
+  const cert = new Cert(new Uint8Array(der));
+  const asn = cert.asnCertificate;
   const sigOid = asn.signatureAlgorithm.algorithm;
   const signatureAlgorithm = SIG_ALGS[sigOid] ?? sigOid;
   const sans = { dns: [] as string[], ip: [] as string[], uri: [] as string[], email: [] as string[] };
@@ -152,7 +159,7 @@ export async function describe(der: Uint8Array, index: number, role: Role, origi
       selfSigned = false;
     }
   }
-  const [sha256, sha1] = await Promise.all([cert.getThumbprint('SHA-256'), cert.getThumbprint('SHA-1')]);
+  const [sha256, sha1] = await Promise.all([crypto.subtle.digest('SHA-256', der.slice()), crypto.subtle.digest('SHA-1', der.slice())]);
   const info: CertInfo = {
     index,
     role,
