@@ -108,6 +108,6 @@ describe('inspect', () => {
   it('gives an empty verdict, not a pass, when there is no certificate', async () => {
     const r = await inspect([{ name: 'x', text: leaf.keyPem }], { lang: 'en' });
     expect(r.verdict.ok).toBe(false);
-    expect(r.verdict.summary).toBe('There is no certificate to check.');
+    expect(r.verdict.summary).toMatch(/^There is no certificate to check/);
   });
 });

@@ -86,7 +86,7 @@ const T = {
   ok: { ko: '핸드셰이크가 성공한다: 체인이 신뢰하는 루트까지 이어지고 모든 검사를 통과했다.', en: 'The handshake would succeed: the chain reaches a trusted root and every check passes.' },
   okNoHost: { ko: ' 호스트 이름은 주지 않아 검사하지 않았다.', en: ' No host name was given, so none was checked.' },
   fail: { ko: '핸드셰이크가 실패한다: {reason}', en: 'The handshake would fail: {reason}' },
-  nothing: { ko: '검사할 인증서가 없다.', en: 'There is no certificate to check.' },
+  nothing: { ko: '검사할 인증서가 없다(신뢰 번들만으로는 검사할 것이 없다).', en: 'There is no certificate to check (a trust bundle alone has nothing to verify).' },
   noTrust: { ko: '신뢰 번들(--ca, Secret의 ca.crt, 덤프의 ROOTCA)이 없어 시스템 저장소를 쓰지 않는 검증기처럼 검사했다.', en: 'No trust bundle was given (--ca, a Secret\'s ca.crt, a dump\'s ROOTCA), so the chain was checked like a verifier with an empty store.' },
   order: { ko: '보낸 순서가 체인 순서와 다르다(리프, 그 발급자, 그 발급자 순이어야 한다). OpenSSL, BoringSSL, Go는 순서를 바로잡아 쓰지만 오래된 클라이언트는 실패한다.', en: 'The presented order differs from the chain order (leaf, its issuer, its issuer\'s issuer). OpenSSL, BoringSSL and Go reorder it; older clients fail.' },
   leafNotFirst: { ko: '첫 인증서가 CA이고 리프는 {n}번째에 있다. 피어는 첫 인증서를 리프로 보낸다.', en: 'The first certificate is a CA and the leaf is number {n}: a peer sends the first certificate as its leaf.' },
@@ -243,8 +243,8 @@ export async function inspect(inputs: InspectInput[], options: InspectOptions): 
     const inGroup = nodes.filter((n) => groupOf(n) === g);
     const presented = inGroup.filter((n) => !n.trusted);
     const trust = nodes.filter((n) => n.trusted && (groupOf(n) === g || groupOf(n) === 0));
-    const leafIndex = presented.length ? 0 : -1;
-    const leaf = presented[leafIndex] ?? trust[0];
+    // Only what a peer presents is checked; a trust bundle on its own has nothing to verify.
+    const leaf = presented[0];
     if (!leaf) continue;
     if (g === groups[0] && !nodes.some((n) => n.trusted)) notes.push(say(lang, T.noTrust));
     const path = buildPath(leaf, presented.slice(1), trust, at);
@@ -315,8 +315,8 @@ export async function inspect(inputs: InspectInput[], options: InspectOptions): 
   }
 
   const first = ctx.findings.find((f) => f.severity === 'error');
-  const ok = nodes.length > 0 && !first;
-  const summary = !nodes.length ? say(lang, T.nothing) : first ? say(lang, T.fail, { reason: first.message }) : say(lang, T.ok) + (ctx.opts.host ? '' : say(lang, T.okNoHost));
+  const ok = chains.length > 0 && !first;
+  const summary = !chains.length ? say(lang, T.nothing) : first ? say(lang, T.fail, { reason: first.message }) : say(lang, T.ok) + (ctx.opts.host ? '' : say(lang, T.okNoHost));
   return {
     certificates: nodes.map((n) => n.info),
     chains,
