@@ -9,6 +9,8 @@ import { CERT_TIMEOUT_MS, MAX_CERT_CHARS, type CertRequest, type CertResponse } 
 import type { CERT_STRINGS } from './strings.ts';
 
 const DEBOUNCE_MS = 300;
+/** More than this many cards or list items are summarised: drawing thousands would block the page. */
+const MAX_SHOWN = 30;
 
 interface PageData {
   lang: 'ko' | 'en';
@@ -99,18 +101,19 @@ class CertInspectorElement extends HTMLElement {
     if (v.problems.length) {
       nodes.push(h('section', { class: 'mtls-problems', 'aria-label': s.problems },
         h('h3', {}, s.problems),
-        h('ul', {}, ...v.problems.map((p) => h('li', { class: 'mtls-problem', 'data-problem': true, 'data-line': p.line }, richText(p.message))))));
+        h('ul', {}, ...v.problems.slice(0, MAX_SHOWN).map((p) => h('li', { class: 'mtls-problem', 'data-problem': true, 'data-line': p.line }, richText(p.message)))),
+        ...this.more(v.problems.length)));
     }
     if (v.keys.some((k) => k.kind === 'private-key')) nodes.push(h('p', { class: 'mtls-key-note', 'data-key-note': true }, s.keyNote));
     nodes.push(this.verdict(r));
     const rest = v.findings.filter((f) => f !== v.findings.find((x) => x.severity === 'error'));
     if (rest.length) {
-      nodes.push(h('h3', {}, s.findings), h('ul', { class: 'mtls-findings' }, ...rest.map((f) =>
+      nodes.push(h('h3', {}, s.findings), h('ul', { class: 'mtls-findings' }, ...rest.slice(0, MAX_SHOWN).map((f) =>
         h('li', { class: 'mtls-finding', 'data-severity': f.severity, 'data-kind': f.kind },
           h('span', { class: `mtls-sev mtls-sev-${f.severity}` }, s[`severity_${f.severity}`]), ' ', richText(f.message),
-          ...(f.error ? [' ', this.catalogLink(f.error)] : [])))));
+          ...(f.error ? [' ', this.catalogLink(f.error)] : [])))), ...this.more(rest.length));
     }
-    if (v.notes.length) nodes.push(h('h3', {}, s.notes), h('ul', {}, ...v.notes.map((n) => h('li', { 'data-note': true }, richText(n)))));
+    if (v.notes.length) nodes.push(h('h3', {}, s.notes), h('ul', {}, ...v.notes.slice(0, MAX_SHOWN).map((n) => h('li', { 'data-note': true }, richText(n)))), ...this.more(v.notes.length));
     if (r.chains.length) {
       nodes.push(h('h3', {}, s.chainHeading));
       for (const c of r.chains) {
@@ -121,9 +124,14 @@ class CertInspectorElement extends HTMLElement {
         })));
       }
     }
-    if (r.certificates.length) nodes.push(h('h3', {}, s.certsHeading), ...r.certificates.map((c) => this.card(c)));
+    if (r.certificates.length) nodes.push(h('h3', {}, s.certsHeading), ...r.certificates.slice(0, MAX_SHOWN).map((c) => this.card(c)), ...this.more(r.certificates.length));
     const verdictLabel = v.ok ? s.ok : s.fail;
     this.render(nodes, fill(s.statusDone, { n: r.certificates.length, verdict: verdictLabel }));
+  }
+
+  /** "N more not shown" under a cut list, or nothing. */
+  private more(total: number): HTMLElement[] {
+    return total > MAX_SHOWN ? [h('p', { class: 'mtls-hint', 'data-more': true }, fill(this.s.more, { n: total - MAX_SHOWN }))] : [];
   }
 
   private catalogLink(id: string): HTMLElement {
