@@ -82,6 +82,15 @@ try {
   add({ group: 'decoder', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
 }
 
+try {
+  const { benchCert } = await import('../src/lib/cert/bench.ts');
+  const r = await benchCert();
+  add({ group: 'cert', metric: `${r.chainCerts}-certificate chain, inspect (median)`, value: `${r.chainMs.toFixed(1)} ms`, budget: '≤ 50 ms', pass: r.chainMs <= 50 });
+  add({ group: 'cert', metric: `${(r.mixedBytes / 1e6).toFixed(1)} MB mixed PEM, ${r.mixedCerts} certificates (in the worker)`, value: `${r.mixedMs.toFixed(0)} ms` });
+} catch (error) {
+  add({ group: 'cert', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+}
+
 // --- pages in the browser ----------------------------------------------------------------------
 const server = await startStaticServer();
 const browser = await launchBrowser();
