@@ -91,6 +91,9 @@ describe.each(LANGS)('onboarding track (%s)', (lang) => {
     await page.goto(`${baseUrl}${p}/start/mentor-plan/`, { waitUntil: 'load' });
     await expect(page.locator('table.mtls-plan tbody tr').count()).resolves.toBe(MODULES);
     expect(await axeViolations(page)).toEqual([]);
+    // Printed, the plan is one page (A4 landscape, from the page's own print styles).
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     await context.close();
   });
 });
