@@ -1,12 +1,17 @@
 // The onboarding track in real Chromium, in both languages: answer a self-check (open the answer,
 // mark the module done), reload and find the progress kept (module, summary, sidebar marks), reset
-// it; no request leaves the site; axe passes on the track's pages.
+// it; no request leaves the site; the hands-on links open the tools on the right input; axe passes on
+// the track's pages; the mentor plan prints on one page.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { PROGRESS_KEY } from '../../src/lib/onboarding/track.ts';
 import { TRACK_STRINGS } from '../../src/components/onboarding/strings.ts';
+import { parse } from 'yaml';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Module } from '../../src/lib/onboarding/track.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -19,6 +24,9 @@ afterAll(() => browser?.close());
 const LANGS = ['ko', 'en'] as const;
 const prefix = (lang: 'ko' | 'en') => (lang === 'en' ? '/en' : '');
 const MODULES = 9;
+const DATA = join(import.meta.dirname, '../../src/data/onboarding');
+const modules = readdirSync(DATA).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(join(DATA, f), 'utf8')) as Module);
+const moduleById = (id: string) => modules.find((m) => m.id === id)!;
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(baseUrl + path, { waitUntil: 'load' });
@@ -75,6 +83,30 @@ describe.each(LANGS)('onboarding track (%s)', (lang) => {
     expect(await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY)).toBeNull();
 
     expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it("hands-on links open the site's tools with the check's input, and the tools print the expected result", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const p = prefix(lang);
+    await open(page, `${p}/start/learning-path/`);
+    const href = (module: string) => page.locator(`mtls-selfcheck[data-module="${module}"] a.mtls-sc-tool`).first().getAttribute('href');
+    const validatorLink = await href('capstone');
+    const decoderLink = await href('envoy');
+    const capstone = moduleById('capstone').handsOn[0]!;
+    const envoy = moduleById('envoy').handsOn[0]!;
+    if (capstone.tool !== 'validator' || envoy.tool !== 'decoder') throw new Error('the capstone checks with the validator, the Envoy module with the decoder');
+
+    await page.goto(baseUrl + validatorLink!, { waitUntil: 'load' });
+    await page.waitForFunction((n) => document.querySelectorAll('.mtls-finding').length === n, capstone.expect.findings.length, { timeout: 20_000 });
+    const shown = await page.$$eval('.mtls-finding', (els) => els.map((e) => `${e.getAttribute('data-rule')}@${e.getAttribute('data-line')}`));
+    expect(shown.sort()).toEqual([...capstone.expect.findings].sort());
+
+    await page.goto(baseUrl + decoderLink!, { waitUntil: 'load' });
+    await page.waitForSelector('.mtls-card', { timeout: 20_000 });
+    const cards = await page.$$eval('.mtls-card', (els) => els.map((e) => e.getAttribute('data-id')));
+    expect(cards).toEqual(envoy.expect.ids);
     await context.close();
   });
 
