@@ -47,6 +47,8 @@ export default defineConfig({
       sidebar: [
         { label: '시작하기', translations: { en: 'Start here' }, items: [
           { slug: 'start/learning-path' },
+          { slug: 'start/day-0' },
+          { slug: 'start/mentor-plan' },
           { slug: 'glossary' },
         ] },
         { label: 'TLS 기초', translations: { en: 'TLS basics' }, items: [{ autogenerate: { directory: 'basics' } }] },
