@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { measureDiagrams } from '../helpers/diagrams.ts';
 import { builtPages, pageHtml } from '../helpers/site.ts';
 
 const withDiagrams = builtPages().filter((p) => pageHtml(p).includes('class="mmd"'));
@@ -74,34 +75,14 @@ describe('build-time diagrams', () => {
       for (const theme of ['light', 'dark'] as const) {
         await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
         await tab.goto(baseUrl + path);
-        const figures = await tab.$$eval('figure.mmd', (els) =>
-          els.map((el) => {
-            el.scrollIntoView();
-            const view = [...el.querySelectorAll<HTMLElement>(':scope > div')].find((d) => getComputedStyle(d).display !== 'none')!;
-            const svg = view.querySelector('svg')!;
-            const sizes = [...svg.querySelectorAll('text')]
-              .filter((t) => t.textContent?.trim() && t.getBBox().width > 0)
-              // On-screen size: the computed font size times the text's scale on screen.
-              .map((t) => parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM()!.a, t.getScreenCTM()!.b));
-            return {
-              name: el.querySelector('figcaption span')?.textContent,
-              smallest: Math.min(...sizes),
-              labels: sizes.length,
-              overflows: svg.getBoundingClientRect().width > view.clientWidth + 1,
-              scrolls: view.scrollWidth > view.clientWidth && getComputedStyle(view).overflowX === 'auto',
-              focusable: view.tabIndex === 0,
-              // (Whether the page as a whole scrolls sideways is up to its tables and code too.)
-              figureFits: el.getBoundingClientRect().right <= document.documentElement.clientWidth + 1,
-            };
-          }),
-        );
+        const figures = await measureDiagrams(tab);
         for (const figure of figures) {
-          expect(figure.labels, figure.name ?? '').toBeGreaterThan(0);
+          expect(figure.labels, figure.name).toBeGreaterThan(0);
           expect(figure.smallest, `${figure.name} (${theme})`).toBeGreaterThanOrEqual(12);
           expect(figure.focusable).toBe(true);
           // A diagram wider than the column scrolls inside its own box, which stays in the page.
-          if (figure.overflows) expect(figure.scrolls, figure.name ?? '').toBe(true);
-          expect(figure.figureFits, figure.name ?? '').toBe(true);
+          if (figure.overflows) expect(figure.scrolls, figure.name).toBe(true);
+          expect(figure.figureFits, figure.name).toBe(true);
         }
       }
       await context.close();
