@@ -167,9 +167,10 @@ export function standaloneSvg(svg, title) {
   )}`;
 }
 
-/** Where the standalone SVG of a diagram is published (see prerenderDiagrams). */
-export function standalonePath(code) {
-  return `/diagrams/${diagramKey(code)}.svg`;
+/** Where the standalone SVG of a diagram is published (see prerenderDiagrams): under the
+ * language of the page that shows it, so a page links only within its own language. */
+export function standalonePath(code, lang) {
+  return `${lang === 'en' ? '/en' : ''}/diagrams/${diagramKey(code)}.svg`;
 }
 
 /**
@@ -251,7 +252,7 @@ export function mermaidPlugin({ cacheDir }) {
         rendered = cache.get(node.value);
       }
       const lang = ctx.fileURL && /\/en\//.test(ctx.fileURL.pathname) ? 'en' : 'ko';
-      const html = literalText(diagramHtml(rendered, { lang, key: diagramKey(node.value), href: standalonePath(node.value) }));
+      const html = literalText(diagramHtml(rendered, { lang, key: diagramKey(node.value), href: standalonePath(node.value, lang) }));
       ctx.replaceNode(node, { raw: html, mdxExpressions: false });
     },
   });
@@ -272,12 +273,15 @@ export function prerenderDiagrams({ contentDir, cacheDir }) {
       // page there is no data-theme, so the light colours apply.
       'astro:build:done': ({ dir }) => {
         const cache = new DiagramCache(cacheDir);
-        const out = fileURLToPath(new URL('diagrams/', dir));
-        mkdirSync(out, { recursive: true });
-        for (const code of new Set(findDiagrams(contentDir))) {
-          const rendered = cache.get(code);
-          const svg = rendered?.both ?? rendered?.light;
-          if (svg) writeFileSync(join(out, `${diagramKey(code)}.svg`), standaloneSvg(svg, rendered.title));
+        for (const lang of ['ko', 'en']) {
+          for (const code of new Set(findDiagrams(join(contentDir, lang)))) {
+            const rendered = cache.get(code);
+            const svg = rendered?.both ?? rendered?.light;
+            if (!svg) continue;
+            const file = fileURLToPath(new URL(standalonePath(code, lang).slice(1), dir));
+            mkdirSync(join(file, '..'), { recursive: true });
+            writeFileSync(file, standaloneSvg(svg, rendered.title));
+          }
         }
       },
     },
