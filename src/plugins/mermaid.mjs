@@ -183,8 +183,15 @@ export function readableSvg(svg) {
   const sizes = [...svg.matchAll(/font-size:\s*([\d.]+)px/g)].map((m) => Number(m[1]));
   const smallest = Math.min(16, ...sizes);
   const minWidth = Math.ceil((width * MIN_LABEL_PX) / smallest);
-  return svg.replace(/<svg\b[^>]*>/, (tag) =>
-    /style="/.test(tag) ? tag.replace(/style="/, `style="min-width: ${minWidth}px; `) : tag.replace(/>$/, ` style="min-width: ${minWidth}px">`),
+  return (
+    svg
+      .replace(/<svg\b[^>]*>/, (tag) =>
+        /style="/.test(tag) ? tag.replace(/style="/, `style="min-width: ${minWidth}px; `) : tag.replace(/>$/, ` style="min-width: ${minWidth}px">`),
+      )
+      // On the page the figure carries the name and description (the SVG is inside role="img"):
+      // Mermaid's copies of accTitle/accDescr would only add bytes.
+      .replace(/<title\b[^>]*>[\s\S]*?<\/title>|<desc\b[^>]*>[\s\S]*?<\/desc>/g, '')
+      .replace(/<svg\b[^>]*>/, (tag) => tag.replace(/\s(?:aria-labelledby|aria-describedby)="[^"]*"/g, ''))
   );
 }
 

@@ -81,6 +81,8 @@ describe('mermaid', () => {
   it('lets a diagram shrink only while its smallest label stays 12 px high', () => {
     expect(readableSvg('<svg viewBox="0 0 960 10"><text style="font-size: 16px"/></svg>')).toBe('<svg viewBox="0 0 960 10" style="min-width: 720px"><text style="font-size: 16px"/></svg>');
     expect(readableSvg('<svg viewBox="-8 -8 500 10" style="max-width: 500px;"><g style="font-size:14px"/></svg>')).toContain('style="min-width: 429px; max-width: 500px;"');
+    // The figure names and describes the diagram; Mermaid's own copies inside the SVG go.
+    expect(readableSvg('<svg viewBox="0 0 10 10" aria-labelledby="t" aria-describedby="d"><title id="t">A</title><desc id="d">B</desc><g/></svg>')).toBe('<svg viewBox="0 0 10 10" style="min-width: 8px"><g/></svg>');
   });
 
   it('publishes a standalone SVG at its natural width, with a title', () => {
