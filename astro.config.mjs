@@ -68,6 +68,8 @@ export default defineConfig({
     contentSecurityPolicy(),
   ],
   vite: {
+    // ES-module workers can split: the validator's worker fetches its engine on the first lint.
+    worker: { format: 'es' },
     plugins: [searchIdentifiersPlugin({ catalogDir: fileURLToPath(new URL('./src/data/errors', import.meta.url)) })],
     resolve: {
       // Keep src/content/docs/... paths (symlinks into content/) so Starlight can tell a page's

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { startStaticServer } from '../tests/helpers/server.ts';
 import { isHit, openSearch, SEARCH_CASES, searchResults } from '../tests/helpers/search.ts';
-import { DIST } from '../tests/helpers/site.ts';
+import { measureDiagrams } from '../tests/helpers/diagrams.ts';
+import { builtPages, DIST, pageHtml } from '../tests/helpers/site.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -124,6 +125,30 @@ for (const { label, path, kind } of PAGES) {
   const detail = `html ${kb(sizes.html)}, css ${kb(sizes.css)}, js ${kb(sizes.js)}, fonts ${kb(sizes.font)}`;
   add({ group: 'weight', metric: `${label} (${path}) total gzip`, value: kb(total), budget: kind === 'content' ? '≤ 60 KB' : '', pass: kind === 'content' ? total <= 60 * 1024 : undefined });
   add({ group: 'weight', metric: `  ${detail}; largest JS ${kb(largestJs)}`, value: '' });
+  // The validator fetches its editor when the reader reaches for the input and its engine on the
+  // first check: everything above is what a visit costs before the first paste.
+  if (path === '/tools/validator/') {
+    add({ group: 'weight', metric: 'validator page: first load, before the first paste (gzip)', value: kb(total), budget: '≤ 150 KB', pass: total <= 150 * 1024 });
+  }
+}
+
+// Diagrams: the smallest label on each page, as drawn on screen at a 1280 px window and on a
+// 390 px phone (where a wide diagram scrolls in its box instead of shrinking).
+{
+  const withDiagrams = builtPages().filter((p) => pageHtml(p).includes('class="mmd"'));
+  const smallest: Record<string, number[]> = {};
+  for (const width of [1280, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 844 } });
+    const page = await context.newPage();
+    for (const path of withDiagrams) {
+      await page.goto(server.url + path);
+      (smallest[path] ??= []).push(Math.min(...(await measureDiagrams(page)).map((d) => d.smallest)));
+    }
+    await context.close();
+  }
+  for (const [path, [wide, phone]] of Object.entries(smallest)) {
+    add({ group: 'diagrams', metric: `${path}: smallest label at 1280 / 390 px`, value: `${wide!.toFixed(1)} / ${phone!.toFixed(1)} px`, budget: '≥ 12 px', pass: Math.min(wide!, phone!) >= 12 });
+  }
 }
 
 // Search: time from typing to the first result, with a cold and a warm index.
@@ -190,8 +215,10 @@ if (!quick) {
           runs.cls!.push(lhr.audits['cumulative-layout-shift']?.numericValue ?? 0);
         }
         const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => median(runs[c]!));
-        const budget = kind === 'content' ? 'all 100' : 'perf ≥ 95';
-        const pass = kind === 'content' ? scores.every((s) => s === 100) : scores[0]! >= 95;
+        // The validator page: mobile performance ≥ 98 (issue 18); the other widget page ≥ 95.
+        const perfBudget = path === '/tools/validator/' && formFactor === 'mobile' ? 98 : 95;
+        const budget = kind === 'content' ? 'all 100' : `perf ≥ ${perfBudget}`;
+        const pass = kind === 'content' ? scores.every((s) => s === 100) : scores[0]! >= perfBudget;
         add({ group: 'lighthouse', metric: `${label}, ${formFactor}: perf/a11y/bp/seo`, value: scores.join('/'), budget, pass });
         add({ group: 'lighthouse', metric: `  FCP / LCP / TBT / CLS (median of 3)`, value: `${(median(runs.fcp!) / 1000).toFixed(2)} s / ${(median(runs.lcp!) / 1000).toFixed(2)} s / ${median(runs.tbt!).toFixed(0)} ms / ${median(runs.cls!).toFixed(3)}` });
       }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
 import { compactSvg, mergeThemes } from './svg-compact.mjs';
 
@@ -147,13 +147,72 @@ function escapeAttr(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** The HTML that replaces a ```mermaid block. */
-export function diagramHtml(rendered, fallbackLabel) {
-  const label = rendered.title || rendered.description || fallbackLabel;
-  const svgs = rendered.both
-    ? `<div class="mmd-both" aria-hidden="true">${rendered.both}</div>`
-    : `<div class="mmd-light" aria-hidden="true">${rendered.light}</div><div class="mmd-dark" aria-hidden="true">${rendered.dark}</div>`;
-  return `<figure class="mmd" role="img" aria-label="${escapeAttr(label)}">${svgs}</figure>`;
+// Labels may shrink to this size when a diagram is narrower than it was drawn, never below:
+// a wider diagram scrolls sideways inside its figure instead.
+export const MIN_LABEL_PX = 12;
+
+const UI = {
+  ko: { fullSize: '전체 크기로 보기', fallback: '다이어그램' },
+  en: { fullSize: 'Open full size', fallback: 'Diagram' },
+};
+
+/** A diagram as a file of its own: drawn at its natural size on a plain background. */
+export function standaloneSvg(svg, title) {
+  const width = svg.match(/<svg\b[^>]*\bviewBox="[-\d.]+\s+[-\d.]+\s+([\d.]+)/)?.[1];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/<svg\b[^>]*>/, (tag) =>
+    tag
+      .replace(/\swidth="100%"/, width ? ` width="${width}"` : '')
+      .replace(/style="/, 'style="background: #fff; ')
+      .replace(/>$/, title && !/<title[\s>]/.test(svg) ? `><title>${escapeAttr(title)}</title>` : '>'),
+  )}`;
+}
+
+/** Where the standalone SVG of a diagram is published (see prerenderDiagrams): under the
+ * language of the page that shows it, so a page links only within its own language. */
+export function standalonePath(code, lang) {
+  return `${lang === 'en' ? '/en' : ''}/diagrams/${diagramKey(code)}.svg`;
+}
+
+/**
+ * Lets an SVG shrink with its column only as far as its smallest label stays MIN_LABEL_PX high:
+ * Mermaid draws at 1 SVG unit per CSS pixel, so the floor is (drawn width) × 12 / (smallest font).
+ */
+export function readableSvg(svg) {
+  const width = Number(svg.match(/<svg\b[^>]*\bviewBox="[-\d.]+\s+[-\d.]+\s+([\d.]+)/)?.[1]);
+  if (!width) return svg;
+  const sizes = [...svg.matchAll(/font-size:\s*([\d.]+)px/g)].map((m) => Number(m[1]));
+  const smallest = Math.min(16, ...sizes);
+  const minWidth = Math.ceil((width * MIN_LABEL_PX) / smallest);
+  return (
+    svg
+      .replace(/<svg\b[^>]*>/, (tag) =>
+        /style="/.test(tag) ? tag.replace(/style="/, `style="min-width: ${minWidth}px; `) : tag.replace(/>$/, ` style="min-width: ${minWidth}px">`),
+      )
+      // On the page the figure carries the name and description (the SVG is inside role="img"):
+      // Mermaid's copies of accTitle/accDescr would only add bytes.
+      .replace(/<title\b[^>]*>[\s\S]*?<\/title>|<desc\b[^>]*>[\s\S]*?<\/desc>/g, '')
+      .replace(/<svg\b[^>]*>/, (tag) => tag.replace(/\s(?:aria-labelledby|aria-describedby)="[^"]*"/g, ''))
+  );
+}
+
+/**
+ * The HTML that replaces a ```mermaid block: the drawing as one focusable image (it scrolls
+ * sideways when wider than the column) named by its accTitle and described by its accDescr, a
+ * caption that shows the name, and a plain link to the diagram at full size.
+ * @param {{ both?: string, light?: string, dark?: string, title?: string, description?: string }} rendered
+ * @param {{ lang: 'ko' | 'en', key: string, href: string }} where
+ */
+export function diagramHtml(rendered, { lang, key, href }) {
+  const ui = UI[lang];
+  const title = rendered.title || ui.fallback;
+  const ids = { title: `mmd-${key}-title`, desc: `mmd-${key}-desc` };
+  const describedBy = rendered.description ? ` aria-describedby="${ids.desc}"` : '';
+  const view = (cls, svg) =>
+    `<div class="${cls}" role="img" tabindex="0" aria-labelledby="${ids.title}"${describedBy}>${readableSvg(svg)}</div>`;
+  const svgs = rendered.both ? view('mmd-both', rendered.both) : view('mmd-light', rendered.light) + view('mmd-dark', rendered.dark);
+  const desc = rendered.description ? `<span class="sr-only" id="${ids.desc}">${escapeAttr(rendered.description)}</span>` : '';
+  const link = `<a class="mmd-full" href="${href}" aria-label="${escapeAttr(`${ui.fullSize}: ${title}`)}">${ui.fullSize}</a>`;
+  return `<figure class="mmd" aria-labelledby="${ids.title}">${svgs}<figcaption class="mmd-caption"><span id="${ids.title}">${escapeAttr(title)}</span>${desc} ${link}</figcaption></figure>`;
 }
 
 /**
@@ -200,8 +259,7 @@ export function mermaidPlugin({ cacheDir }) {
         rendered = cache.get(node.value);
       }
       const lang = ctx.fileURL && /\/en\//.test(ctx.fileURL.pathname) ? 'en' : 'ko';
-      const literal = Object.fromEntries(['both', 'light', 'dark'].filter((k) => rendered[k]).map((k) => [k, literalText(rendered[k])]));
-      const html = diagramHtml({ ...rendered, ...literal }, lang === 'en' ? 'Diagram' : '다이어그램');
+      const html = literalText(diagramHtml(rendered, { lang, key: diagramKey(node.value), href: standalonePath(node.value, lang) }));
       ctx.replaceNode(node, { raw: html, mdxExpressions: false });
     },
   });
@@ -217,6 +275,21 @@ export function prerenderDiagrams({ contentDir, cacheDir }) {
         const { failed } = await renderMissing(findDiagrams(contentDir), cache, logger);
         for (const { code, reason } of failed) logger.error(`Mermaid diagram failed: ${reason}\n${code}`);
         if (failed.length > 0) throw new Error(`${failed.length} Mermaid diagram(s) failed to render`);
+      },
+      // Each diagram also as a standalone SVG file, the target of its "full size" link. Outside a
+      // page there is no data-theme, so the light colours apply.
+      'astro:build:done': ({ dir }) => {
+        const cache = new DiagramCache(cacheDir);
+        for (const lang of ['ko', 'en']) {
+          for (const code of new Set(findDiagrams(join(contentDir, lang)))) {
+            const rendered = cache.get(code);
+            const svg = rendered?.both ?? rendered?.light;
+            if (!svg) continue;
+            const file = fileURLToPath(new URL(standalonePath(code, lang).slice(1), dir));
+            mkdirSync(join(file, '..'), { recursive: true });
+            writeFileSync(file, standaloneSvg(svg, rendered.title));
+          }
+        }
       },
     },
   };

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { measureDiagrams } from '../helpers/diagrams.ts';
 import { builtPages, pageHtml } from '../helpers/site.ts';
 
 const withDiagrams = builtPages().filter((p) => pageHtml(p).includes('class="mmd"'));
@@ -41,7 +42,7 @@ describe('build-time diagrams', () => {
           return {
             visible: visible.map((d) => d.className),
             textLuminance: (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255,
-            label: el.getAttribute('aria-label'),
+            label: el.querySelector(`#${CSS.escape(el.getAttribute('aria-labelledby') ?? '')}`)?.textContent,
             width: box?.width ?? 0,
             textCount: svg?.querySelectorAll('text').length ?? 0,
           };
@@ -59,5 +60,69 @@ describe('build-time diagrams', () => {
       }
     }
     expect(scripts.filter((url) => /mermaid/i.test(url))).toEqual([]);
+  });
+
+  // Labels are drawn at 16 px; a diagram may shrink with the column only while they stay 12 px
+  // high, and beyond that scrolls sideways inside its focusable box.
+  const viewports = [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ];
+  describe.each(viewports)('at $width px', (viewport) => {
+    it.each(withDiagrams)('%s: every label is at least 12 px high in both themes', async (path) => {
+      const context = await browser.newContext({ viewport });
+      const tab = await context.newPage();
+      for (const theme of ['light', 'dark'] as const) {
+        await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+        await tab.goto(baseUrl + path);
+        const figures = await measureDiagrams(tab);
+        for (const figure of figures) {
+          expect(figure.labels, figure.name).toBeGreaterThan(0);
+          expect(figure.smallest, `${figure.name} (${theme})`).toBeGreaterThanOrEqual(12);
+          expect(figure.focusable).toBe(true);
+          // A diagram wider than the column scrolls inside its own box, which stays in the page.
+          if (figure.overflows) expect(figure.scrolls, figure.name).toBe(true);
+          expect(figure.figureFits, figure.name).toBe(true);
+        }
+      }
+      await context.close();
+    });
+  });
+
+  it.each(withDiagrams)('%s: each diagram has a name and description of its own and a full-size link', async (path) => {
+    const lang = path.startsWith('/en/') ? 'en' : 'ko';
+    await page.goto(baseUrl + path);
+    const figures = await page.$$eval('figure.mmd', (els) =>
+      els.map((el) => {
+        const view = el.querySelector<HTMLElement>(':scope > div[role="img"]')!;
+        const text = (ids: string | null) => (ids ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+        const link = el.querySelector<HTMLAnchorElement>('figcaption a');
+        return {
+          name: text(view.getAttribute('aria-labelledby')),
+          description: text(view.getAttribute('aria-describedby')),
+          href: link?.getAttribute('href'),
+          linkName: link?.getAttribute('aria-label') ?? link?.textContent,
+        };
+      }),
+    );
+    const names = figures.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const figure of figures) {
+      expect(figure.name).not.toMatch(/^(다이어그램|Diagram)?$/i);
+      expect(figure.description.length).toBeGreaterThan(figure.name.length);
+      // Korean pages describe their diagrams in Korean, English pages in English.
+      if (lang === 'ko') expect(figure.name + figure.description).toMatch(/[가-힣]/);
+      else expect(figure.name + figure.description).not.toMatch(/[가-힣]/);
+      expect(figure.linkName).toContain(figure.name);
+      const response = await page.request.get(baseUrl + figure.href);
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>$/);
+    }
+    // The full-size link is reachable from the keyboard right after its diagram.
+    await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('figure.mmd > div[role="img"]')].find((d) => getComputedStyle(d).display !== 'none')!.focus(),
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('figcaption')?.parentElement?.matches('figure.mmd'))).toBe(true);
   });
 });

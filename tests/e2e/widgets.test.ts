@@ -40,6 +40,8 @@ const ENVOY_LINE = DECODER_PRESETS.find((p) => p.id === 'envoy-verify-failed')!.
 
 /** Pastes text the way a browser does: a paste event carrying the clipboard data. */
 async function paste(page: Page, selector: string, text: string): Promise<void> {
+  // The validator's editor arrives when the reader first clicks into the plain input it replaces.
+  if (selector === '.cm-content' && (await page.locator(selector).count()) === 0) await page.click('#mtls-val-input');
   await page.locator(selector).click();
   await page.evaluate(({ selector, text }) => {
     const data = new DataTransfer();
@@ -107,6 +109,26 @@ describe.each(LANGS)('validator widget (%s)', (lang) => {
     await settled(page);
     expect(await editorText(page)).toContain('time: 300s');
     expect(unexpected(seen)).toEqual([]);
+    await page.close();
+  });
+
+  it('works with the plain input and shows its examples before the editor and the engine arrive', async () => {
+    const page = await openWidget(path);
+    await page.waitForLoadState('networkidle');
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!));
+    // Neither CodeMirror nor the worker (the engine and its schemas) is fetched for a visit that
+    // only reads; the examples are in the page.
+    expect((await loaded()).filter((name) => /^(editor\.|engine-|worker-\w{8}\.js)/.test(name))).toEqual([]);
+    expect(await page.locator('.cm-content').count()).toBe(0);
+    expect(await page.locator('select[data-presets] option').count()).toBe(presets.length + 1);
+    // The first click into the input brings the editor, keeping what was typed; the first check
+    // starts the worker.
+    await page.locator('#mtls-val-input').pressSequentially('kind: Gateway');
+    await page.waitForSelector('.cm-content');
+    await expect.poll(() => editorText(page)).toContain('kind: Gateway');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    await settled(page);
+    expect((await loaded()).some((name) => /^worker-\w{8}\.js/.test(name))).toBe(true);
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiagramCache, diagramHtml, diagramKey, findDiagrams, literalText, renderMissing } from '../../src/plugins/mermaid.mjs';
+import { DiagramCache, diagramHtml, diagramKey, findDiagrams, literalText, readableSvg, renderMissing, standaloneSvg } from '../../src/plugins/mermaid.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,9 +61,42 @@ describe('mermaid', () => {
     expect(literalText('<svg><style>#a :root{--x:1}:root[data-theme=dark] #a{fill:red}</style></svg>')).toBe('<svg><style>#a &#58;root{&#45;&#45;x:1}&#58;root[data-theme=dark] #a{fill:red}</style></svg>');
   });
 
-  it('wraps a diagram in one labelled figure', () => {
-    const html = diagramHtml({ light: '<svg>l</svg>', dark: '<svg>d</svg>', title: 'TLS "hops"' }, 'Diagram');
-    expect(html).toBe('<figure class="mmd" role="img" aria-label="TLS &quot;hops&quot;"><div class="mmd-light" aria-hidden="true"><svg>l</svg></div><div class="mmd-dark" aria-hidden="true"><svg>d</svg></div></figure>');
-    expect(diagramHtml({ both: '<svg>b</svg>' }, '다이어그램')).toBe('<figure class="mmd" role="img" aria-label="다이어그램"><div class="mmd-both" aria-hidden="true"><svg>b</svg></div></figure>');
+  it('wraps a diagram in a figure: a focusable image named and described by the diagram, and a full-size link', () => {
+    const where = { lang: 'en' as const, key: 'k1', href: '/diagrams/k1.svg' };
+    const svg = '<svg width="100%" style="max-width: 800px;" viewBox="0 0 800 300"><text style="font-size: 16px">a</text></svg>';
+    const html = diagramHtml({ both: svg, title: 'TLS "hops"', description: 'Hop 1 & hop 2' }, where);
+    expect(html).toBe(
+      '<figure class="mmd" aria-labelledby="mmd-k1-title">' +
+        '<div class="mmd-both" role="img" tabindex="0" aria-labelledby="mmd-k1-title" aria-describedby="mmd-k1-desc">' +
+        '<svg width="100%" style="min-width: 600px; max-width: 800px;" viewBox="0 0 800 300"><text style="font-size: 16px">a</text></svg></div>' +
+        '<figcaption class="mmd-caption"><span id="mmd-k1-title">TLS &quot;hops&quot;</span><span class="sr-only" id="mmd-k1-desc">Hop 1 &amp; hop 2</span> ' +
+        '<a class="mmd-full" href="/diagrams/k1.svg" aria-label="Open full size: TLS &quot;hops&quot;">Open full size</a></figcaption></figure>',
+    );
+    // Two renders: one image each (the stylesheet shows the one that matches the theme).
+    const two = diagramHtml({ light: '<svg>l</svg>', dark: '<svg>d</svg>', title: '키' }, { ...where, lang: 'ko' });
+    expect(two.match(/role="img"/g)).toHaveLength(2);
+    expect(two).toContain('>전체 크기로 보기</a>');
+  });
+
+  it('lets a diagram shrink only while its smallest label stays 12 px high', () => {
+    expect(readableSvg('<svg viewBox="0 0 960 10"><text style="font-size: 16px"/></svg>')).toBe('<svg viewBox="0 0 960 10" style="min-width: 720px"><text style="font-size: 16px"/></svg>');
+    expect(readableSvg('<svg viewBox="-8 -8 500 10" style="max-width: 500px;"><g style="font-size:14px"/></svg>')).toContain('style="min-width: 429px; max-width: 500px;"');
+    // The figure names and describes the diagram; Mermaid's own copies inside the SVG go.
+    expect(readableSvg('<svg viewBox="0 0 10 10" aria-labelledby="t" aria-describedby="d"><title id="t">A</title><desc id="d">B</desc><g/></svg>')).toBe('<svg viewBox="0 0 10 10" style="min-width: 8px"><g/></svg>');
+  });
+
+  it('publishes a standalone SVG at its natural width, with a title', () => {
+    const file = standaloneSvg('<svg width="100%" style="max-width: 500px;" viewBox="0 0 500 10"></svg>', 'A & B');
+    expect(file).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<svg width="500" style="background: #fff; max-width: 500px;" viewBox="0 0 500 10"><title>A &amp; B</title></svg>');
+  });
+
+  it('every diagram of the content names and describes itself (accTitle, accDescr)', () => {
+    const content = join(import.meta.dirname, '../../content');
+    const diagrams = findDiagrams(content);
+    expect(diagrams.length).toBeGreaterThan(20);
+    for (const code of diagrams) {
+      expect(code, code).toMatch(/^\s*accTitle: \S/m);
+      expect(code, code).toMatch(/^\s*accDescr: \S/m);
+    }
   });
 });

@@ -1,6 +1,9 @@
 // <mtls-validator>: the config validator widget. CodeMirror holds the YAML; a worker lints it as
 // the reader types (debounced, with a watchdog); findings, lint markers and the alignment map are
-// drawn from the result. Pasted text reaches the page only through text nodes and CodeMirror, and
+// drawn from the result. The page works before either arrives: the plain textarea and the example
+// list are in the HTML, the editor is fetched when the reader reaches for the input (or loads an
+// example or a shared link), and the worker, with the engine and its schemas, on the first check
+// of a non-empty text. Pasted text reaches the page only through text nodes and CodeMirror, and
 // never leaves the browser: share links carry it in the URL fragment.
 import type { EditorView } from '@codemirror/view';
 import type { AlignmentLink, AlignmentMap, BundleMap, End } from '../../../lib/validator/alignment.ts';
@@ -10,7 +13,7 @@ import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
-import { createEditor, gotoLine, setText, showFindings } from './editor.ts';
+type EditorModule = typeof import('./editor.ts');
 import type { ValidatorPageData } from './page-data.ts';
 import { istioctlDocs, plural } from './strings.ts';
 import { LINT_TIMEOUT_MS, type LintRequest, type LintResponse } from './protocol.ts';
@@ -26,7 +29,9 @@ const pagePath = (docs: string) => docs.split('#')[0]!;
 class ValidatorElement extends HTMLElement {
   private data!: ValidatorPageData;
   private s!: Record<string, string>;
-  private view!: EditorView;
+  private view: EditorView | undefined;
+  private editorModule: Promise<EditorModule> | undefined;
+  private textarea!: HTMLTextAreaElement;
   private runner!: WorkerRunner<LintRequest, LintResponse>;
   private results!: HTMLElement;
   private status!: HTMLElement;
@@ -49,50 +54,82 @@ class ValidatorElement extends HTMLElement {
     this.presetSelect = this.querySelector('select[data-presets]')!;
     this.presetDesc = this.querySelector('[data-preset-desc]')!;
 
-    // The editor replaces the plain textarea (which stays for readers without JavaScript).
-    const textarea = this.querySelector('textarea')!;
-    const host = h('div', { class: 'mtls-editor not-content', 'data-editor': true });
-    textarea.replaceWith(host);
-    const label = this.querySelector<HTMLLabelElement>('[data-editor-label]')!;
-    label.removeAttribute('for');
-    this.view = createEditor({ parent: host, labelledBy: label.id, describedBy: textarea.getAttribute('aria-describedby') ?? '', onChange: () => this.schedule() });
-    label.addEventListener('click', () => this.view.focus());
-    if (textarea.value) setText(this.view, textarea.value);
+    // The plain textarea works (and is checked) until the editor replaces it.
+    this.textarea = this.querySelector('textarea')!;
+    this.textarea.addEventListener('input', () => this.schedule());
+    for (const type of ['focus', 'pointerdown'] as const) this.textarea.addEventListener(type, () => void this.editor(), { once: true });
 
     this.runner = new WorkerRunner(() => startPolicyWorker(workerUrl), LINT_TIMEOUT_MS);
 
-    this.querySelector('[data-load-preset]')!.addEventListener('click', () => this.loadPreset(this.presetSelect.value));
+    this.querySelector('[data-load-preset]')!.addEventListener('click', () => void this.loadPreset(this.presetSelect.value));
     this.presetSelect.addEventListener('change', () => this.describePreset(this.presetSelect.value));
-    this.querySelector('[data-clear]')!.addEventListener('click', () => {
-      setText(this.view, '');
-      this.view.focus();
-    });
+    this.querySelector('[data-clear]')!.addEventListener('click', () => void this.setValue('', true));
     this.querySelector('[data-share]')!.addEventListener('click', () => void this.share());
     // Line buttons in findings and in the alignment map.
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('button[data-goto]');
-      if (b) gotoLine(this.view, Number(b.dataset.goto), Number(b.dataset.column ?? 1));
+      if (b) void this.editor().then(({ gotoLine }) => gotoLine(this.view!, Number(b.dataset.goto), Number(b.dataset.column ?? 1)));
     });
     window.addEventListener('hashchange', () => void this.fromHash());
     this.removeAttribute('data-loading');
+    // An empty input needs no worker: the empty-state message is drawn without it.
     void this.fromHash().then((loaded) => {
-      if (!loaded) {
-        this.runner.warm();
-        this.schedule(0);
-      }
+      if (!loaded) this.schedule(0);
     });
+  }
+
+  /** The CodeMirror editor, fetched and put in the textarea's place on first use. */
+  private editor(): Promise<EditorModule> {
+    this.editorModule ??= import('./editor.ts').then((mod) => {
+      const textarea = this.textarea;
+      const focused = document.activeElement === textarea;
+      const host = h('div', { class: 'mtls-editor not-content', 'data-editor': true });
+      const label = this.querySelector<HTMLLabelElement>('[data-editor-label]')!;
+      const view = mod.createEditor({ parent: host, labelledBy: label.id, describedBy: textarea.getAttribute('aria-describedby') ?? '', onChange: () => this.schedule() });
+      // What was typed so far carries over, with the cursor where it was.
+      if (textarea.value) {
+        mod.setText(view, textarea.value);
+        view.dispatch({ selection: { anchor: Math.min(textarea.selectionEnd, textarea.value.length) } });
+      }
+      textarea.replaceWith(host);
+      label.removeAttribute('for');
+      label.addEventListener('click', () => view.focus());
+      this.view = view;
+      if (focused) view.focus();
+      // Lint markers for what is already checked.
+      if (textarea.value.trim()) this.schedule(0);
+      return mod;
+    });
+    return this.editorModule;
+  }
+
+  private text(): string {
+    return this.view ? this.view.state.doc.toString() : this.textarea.value;
+  }
+
+  /** Puts text in the input: through the editor, fetching it first. */
+  private async setValue(text: string, focus = false): Promise<void> {
+    const { setText } = await this.editor();
+    setText(this.view!, text);
+    if (focus) this.view!.focus();
+  }
+
+  private async markers(findings: Finding[]): Promise<void> {
+    if (!this.view) return;
+    const { showFindings } = await this.editor();
+    showFindings(this.view!, findings);
   }
 
   private describePreset(id: string): void {
     this.presetDesc.textContent = this.data.presets.find((p) => p.id === id)?.description ?? '';
   }
 
-  private loadPreset(id: string): boolean {
+  private async loadPreset(id: string): Promise<boolean> {
     const p = this.data.presets.find((x) => x.id === id);
     if (!p) return false;
     this.presetSelect.value = p.id;
     this.describePreset(p.id);
-    setText(this.view, p.yaml);
+    await this.setValue(p.yaml);
     this.note(fill(this.s.presetLoaded!, { name: p.title }));
     return true;
   }
@@ -103,13 +140,13 @@ class ValidatorElement extends HTMLElement {
     if (packed !== undefined) {
       const r = await unpackText(packed);
       if (r.ok && r.text.length <= this.data.maxChars) {
-        setText(this.view, r.text);
+        await this.setValue(r.text);
         this.note(this.s.sharedFrom!);
       } else this.note(r.ok || r.reason === 'too-large' ? this.s.shareHuge! : this.s.shareBroken!);
       return r.ok;
     }
     const preset = fragmentParam(location.hash, 'preset');
-    return preset !== undefined && this.loadPreset(preset);
+    return preset !== undefined && (await this.loadPreset(preset));
   }
 
   private note(text: string): void {
@@ -125,15 +162,15 @@ class ValidatorElement extends HTMLElement {
   }
 
   private async check(): Promise<void> {
-    const text = this.view.state.doc.toString();
+    const text = this.text();
     const job = ++this.job;
     if (!text.trim()) {
-      showFindings(this.view, []);
+      void this.markers([]);
       this.render([h('p', { class: 'mtls-hint' }, this.s.emptyHint!)], this.s.statusEmpty!, []);
       return;
     }
     if (text.length > this.data.maxChars) {
-      showFindings(this.view, []);
+      void this.markers([]);
       this.problem(fill(this.s.tooLarge!, { n: text.length.toLocaleString(this.data.lang), max: this.data.maxChars.toLocaleString(this.data.lang) }));
       return;
     }
@@ -144,7 +181,7 @@ class ValidatorElement extends HTMLElement {
       res = await this.runner.run({ text, lang: this.data.lang });
     } catch (e) {
       if (job !== this.job) return;
-      showFindings(this.view, []);
+      void this.markers([]);
       const timeout = e instanceof JobError && e.reason === 'timeout';
       this.problem(timeout ? fill(this.s.timeout!, { s: LINT_TIMEOUT_MS / 1000 }) : this.s.crash!);
       return;
@@ -166,7 +203,7 @@ class ValidatorElement extends HTMLElement {
 
   private show(res: LintResponse): void {
     const { findings, summary } = res.result;
-    showFindings(this.view, findings);
+    void this.markers(findings);
     const counts = { e: summary.errors, w: summary.warnings, i: summary.infos };
     const status = fill(plural(this.s.statusCounts!, counts), counts);
     const nodes: Node[] = [];
@@ -258,7 +295,7 @@ class ValidatorElement extends HTMLElement {
   }
 
   private async share(): Promise<void> {
-    const packed = await packText(this.view.state.doc.toString());
+    const packed = await packText(this.text());
     if (packed.length > MAX_LINK_CHARS) {
       this.note(fill(this.s.shareTooLarge!, { n: packed.length.toLocaleString(this.data.lang), max: MAX_LINK_CHARS.toLocaleString(this.data.lang) }));
       return;

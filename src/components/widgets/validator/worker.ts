@@ -1,7 +1,10 @@
 // The validator engine off the main thread: lint findings, the alignment map and a count of what
 // was read. The watchdog in the page terminates this worker if a paste keeps it busy too long.
-import { analyze } from '../../../lib/validator/engine.ts';
+// The engine and its schemas are most of the bytes: they are fetched on the first lint.
 import type { LintRequest, LintResponse } from './protocol.ts';
+
+type Engine = typeof import('../../../lib/validator/engine.ts');
+let engine: Promise<Engine> | undefined;
 
 const FILE = 'input.yaml';
 
@@ -14,12 +17,17 @@ function inventory(text: string): { documents: number; kinds: Record<string, num
   return { documents: Math.max(1, separators + (startsWithSeparator ? 0 : 1)), kinds };
 }
 
-function run(req: LintRequest): LintResponse {
+async function run(req: LintRequest): Promise<LintResponse> {
+  const { analyze } = await (engine ??= import('../../../lib/validator/engine.ts'));
   const files = [{ name: FILE, text: req.text }];
   // One parse for both: the findings and the alignment map of every double-mTLS bundle.
   return { ...analyze(files, { lang: req.lang }), ...inventory(req.text) };
 }
 
 self.addEventListener('message', (event: MessageEvent<{ id: number; req: LintRequest }>) => {
-  self.postMessage({ id: event.data.id, res: run(event.data.req) });
+  void run(event.data.req).then(
+    (res) => self.postMessage({ id: event.data.id, res }),
+    // Thrown outside the promise, so the page's runner sees the worker's error event, as before.
+    (error: unknown) => setTimeout(() => { throw error; }),
+  );
 });
