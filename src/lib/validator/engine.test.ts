@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alignmentMap, lint, presets, rules } from './index.ts';
+import { analyze } from './engine.ts';
 import { pemBlocks } from './pem.ts';
 
 const ids = (text: string) => lint([{ name: 'x.yaml', text }], { lang: 'en' }).findings.map((f) => f.rule);
@@ -137,5 +138,29 @@ describe('secret PEM content (keys generated at run time)', () => {
     const broken = [...lines.slice(0, 4), lines[lines.length - 1]].join('\n');
     expect(secretFindings(secret(broken, c.key))[0]!.message).toContain('does not parse');
     expect(secretFindings(secret('<cert>', '<key>'))).toEqual([]);
+  });
+});
+
+describe('inventory', () => {
+  it('counts what was checked, a List as its items', () => {
+    const list = `apiVersion: v1
+kind: List
+items:
+- apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: a, namespace: shop}
+  spec: {host: a.shop.svc.cluster.local}
+- apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: b, namespace: shop}
+  spec: {host: b.shop.svc.cluster.local}
+---
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: {name: c, namespace: shop}
+spec: {hosts: [c.example], ports: [{number: 443, name: tls, protocol: TLS}], resolution: DNS}
+`;
+    const { inventory } = analyze([{ name: 'l.yaml', text: list }], { lang: 'en' });
+    expect(inventory).toEqual({ documents: 3, kinds: { DestinationRule: 2, ServiceEntry: 1 } });
   });
 });

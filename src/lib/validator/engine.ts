@@ -46,12 +46,15 @@ export function lint(files: InputFile[], opts: LintOptions = {}): LintResult {
 }
 
 /** Lint, and draw the double-mTLS alignment map from the same parse (for the widget). Never throws. */
-export function analyze(files: InputFile[], opts: LintOptions = {}): { result: LintResult; alignment: AlignmentMap } {
-  const { result, alignment } = run(files, opts, true);
-  return { result, alignment: alignment ?? { links: [], bundles: [] } };
+/** What a paste held, as checked: a List counts as its items. */
+export interface Inventory { documents: number; kinds: Record<string, number> }
+
+export function analyze(files: InputFile[], opts: LintOptions = {}): { result: LintResult; alignment: AlignmentMap; inventory: Inventory } {
+  const { result, alignment, inventory } = run(files, opts, true);
+  return { result, alignment: alignment ?? { links: [], bundles: [] }, inventory };
 }
 
-function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { result: LintResult; alignment?: AlignmentMap } {
+function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { result: LintResult; alignment?: AlignmentMap; inventory: Inventory } {
   const lang: Lang = opts.lang === 'en' ? 'en' : 'ko';
   const rules = opts.rules ?? allRules;
   const findings: Finding[] = [];
@@ -118,5 +121,8 @@ function run(files: InputFile[], opts: LintOptions, withAlignment: boolean): { r
   if (withAlignment) {
     try { alignment = alignmentFromResources(resources, index); } catch { alignment = undefined; }
   }
-  return { result: { findings, summary }, alignment };
+  const kinds: Record<string, number> = {};
+  for (const r of resources) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+  const inventory = { documents: Math.max(1, docs.filter((d) => d.value !== null && d.value !== undefined).length), kinds };
+  return { result: { findings, summary }, alignment, inventory };
 }

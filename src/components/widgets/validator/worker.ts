@@ -8,20 +8,13 @@ let engine: Promise<Engine> | undefined;
 
 const FILE = 'input.yaml';
 
-/** Documents and top-level kinds, read from the text (cheap; only for the summary sentence). */
-function inventory(text: string): { documents: number; kinds: Record<string, number> } {
-  const kinds: Record<string, number> = {};
-  for (const m of text.matchAll(/^kind:[ \t]*["']?([A-Za-z][\w.-]*)/gm)) kinds[m[1]!] = (kinds[m[1]!] ?? 0) + 1;
-  const separators = text.match(/^---/gm)?.length ?? 0;
-  const startsWithSeparator = /^\s*(#[^\n]*\n\s*)*---/.test(text);
-  return { documents: Math.max(1, separators + (startsWithSeparator ? 0 : 1)), kinds };
-}
-
 async function run(req: LintRequest): Promise<LintResponse> {
   const { analyze } = await (engine ??= import('../../../lib/validator/engine.ts'));
   const files = [{ name: FILE, text: req.text }];
-  // One parse for both: the findings and the alignment map of every double-mTLS bundle.
-  return { ...analyze(files, { lang: req.lang }), ...inventory(req.text) };
+  // One parse for all three: the findings, the alignment map of every double-mTLS bundle, and
+  // the documents and kinds read (a List counts as its items) for the summary sentence.
+  const { result, alignment, inventory } = analyze(files, { lang: req.lang });
+  return { result, alignment, ...inventory };
 }
 
 self.addEventListener('message', (event: MessageEvent<{ id: number; req: LintRequest }>) => {
