@@ -36,6 +36,8 @@ describe('natural questions', () => {
     ['양방향 TLS를 어떻게 설정하나요', '상호 TLS 설정'],
     ['TLS 터미네이션이 뭐야', 'TLS 종료'],
     ['how do I rotate the gateway certificate?', 'rotate gateway certificate'],
+    ['클라이언트 인증서를 안 보내면 어떻게 되나요', '클라이언트 인증서 보내'],
+    ['패스스루는 종료와 무엇이 다른가요', '패스스루 종료'],
   ])('%s → %s', (query, expected) => {
     expect(normalizeQuery(query, known, synonyms)).toBe(expected);
   });
