@@ -147,9 +147,10 @@ class DecoderElement extends HTMLElement {
       return;
     }
     const nodes: Node[] = [];
-    // The access-log reading (which hop, which flags) once, above the cards it explains.
-    if (result.accessLogs[0]) nodes.push(this.accessLog(result.accessLogs[0], result.accessLogs.length));
     for (const g of groups.values()) nodes.push(this.card(g));
+    // The access-log reading (which hop, which flags) once, after the cards: the summary line
+    // already names the hop, and the cards are what the reader came for.
+    if (result.accessLogs[0]) nodes.push(this.accessLog(result.accessLogs[0], result.accessLogs.length));
     // The status line sits right under the paste box: it names the first error and its side, so
     // the answer is where the reader is looking before any card is read.
     const first = groups.values().next().value!.first;
