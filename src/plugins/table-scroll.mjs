@@ -16,12 +16,17 @@ export function wrapTables(html) {
   const lang = /<html[^>]*\blang="en/.test(html) ? 'en' : 'ko';
   let out = '';
   let last = 0;
+  // Regions need names of their own (axe: landmark-unique): a second table of a section gets (2).
+  const used = new Map();
   for (const match of html.matchAll(/<table\b[\s\S]*?<\/table>/g)) {
     const before = html.slice(0, match.index);
     if (/<div class="table-scroll"[^>]*>\s*$/.test(before)) continue;
     const headings = [...before.matchAll(/<h([2-4])\b[^>]*>([\s\S]*?)<\/h\1>/g)];
     const section = headings.length ? textOf(headings[headings.length - 1][2]) : '';
-    const name = section ? `${LABEL[lang]}: ${section}` : LABEL[lang];
+    const base = section ? `${LABEL[lang]}: ${section}` : LABEL[lang];
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    const name = n > 1 ? `${base} (${n})` : base;
     out += html.slice(last, match.index);
     out += `<div class="table-scroll" role="region" tabindex="0" aria-label="${name.replace(/"/g, '&quot;')}">${match[0]}</div>`;
     last = match.index + match[0].length;

@@ -10,6 +10,12 @@ describe('wrapTables', () => {
     expect(wrapTables('<html lang="en"><body><table></table></body></html>')).toContain('aria-label="Table"');
   });
 
+  it('gives two tables of one section names of their own', () => {
+    const out = wrapTables('<html lang="en"><body><h2>Codes</h2><table></table><p>and</p><table></table></body></html>');
+    expect(out).toContain('aria-label="Table: Codes"><table>');
+    expect(out).toContain('aria-label="Table: Codes (2)"><table>');
+  });
+
   it('leaves pages without tables, or already wrapped, unchanged', () => {
     const plain = '<html lang="en"><body><p>x</p></body></html>';
     expect(wrapTables(plain)).toBe(plain);
