@@ -7,8 +7,10 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { linkContent } from './scripts/link-content.mjs';
 import { contentSecurityPolicy } from './src/plugins/csp.mjs';
 import { hoistCodeStyles } from './src/plugins/hoist-code-styles.mjs';
+import { tableScroll } from './src/plugins/table-scroll.mjs';
 import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
 import { searchIdentifiersPlugin } from './src/plugins/search-identifiers.mjs';
+import { searchVocabularyPlugin } from './src/plugins/search-vocabulary.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = fileURLToPath(new URL('./.cache/mermaid', import.meta.url));
@@ -64,13 +66,17 @@ export default defineConfig({
     // the inline styles of the build-time diagrams.
     mdx({ optimize: false }),
     hoistCodeStyles(),
+    tableScroll(),
     // Last: hashes the final HTML of each page (src/plugins/csp.mjs).
     contentSecurityPolicy(),
   ],
   vite: {
     // ES-module workers can split: the validator's worker fetches its engine on the first lint.
     worker: { format: 'es' },
-    plugins: [searchIdentifiersPlugin({ catalogDir: fileURLToPath(new URL('./src/data/errors', import.meta.url)) })],
+    plugins: [
+      searchIdentifiersPlugin({ catalogDir: fileURLToPath(new URL('./src/data/errors', import.meta.url)) }),
+      searchVocabularyPlugin({ glossaryDir: fileURLToPath(new URL('./src/data/glossary', import.meta.url)) }),
+    ],
     resolve: {
       // Keep src/content/docs/... paths (symlinks into content/) so Starlight can tell a page's
       // language from its path.

@@ -1,13 +1,137 @@
-// The search UI Starlight creates, with our query normalisation applied to every search. Loaded
-// by ./pagefind-ui.ts when a reader first reaches for search.
+// The search UI Starlight creates, with the site's search behaviour: every query is normalised
+// (Korean particles and question endings, synonyms, pasted log lines), a query whose words no page
+// has all of falls back to the words that match, and a search that finds nothing offers the
+// nearest glossary terms. Loaded by ./pagefind-ui.ts when a reader first reaches for search.
 // @ts-expect-error — the package ships no types.
 import { PagefindUI as BasePagefindUI } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
+import { searchWithFallback, type Hit, type SearchResponse } from '../lib/search/fallback.ts';
 import { normalizeQuery } from '../lib/search/normalize-query.ts';
+import { suggestTerms } from '../lib/search/suggest.ts';
+import { READER_SYNONYMS, type Synonyms } from '../lib/search/synonyms.ts';
 // @ts-expect-error — virtual module of src/plugins/search-identifiers.mjs.
 import knownIdentifiers from 'virtual:meshtls/search-identifiers';
+// @ts-expect-error — virtual module of src/plugins/search-vocabulary.mjs.
+import vocabulary from 'virtual:meshtls/search-vocabulary';
+
+interface Vocabulary {
+  synonyms: Synonyms;
+  terms: { ko: string[]; en: string[] };
+}
+interface Pagefind {
+  search(term: string, options?: unknown): Promise<SearchResponse<Hit> | null>;
+}
+interface SiteSearchApi {
+  useSearch(fn: (pagefind: Pagefind, term: string, options?: unknown) => Promise<SearchResponse<Hit> | null>): void;
+}
+
+const vocab = vocabulary as Vocabulary;
+const synonyms: Synonyms = [...READER_SYNONYMS, ...vocab.synonyms];
+const lang = document.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'ko';
+const normalize = (query: string) => normalizeQuery(query, knownIdentifiers, synonyms);
+
+const HINT = {
+  ko: { unknown: '어느 페이지에도 없는 단어', mostWords: '모든 단어가 든 페이지가 없어 많이 든 페이지부터 보여 준다', suggest: '추천 검색어' },
+  en: { unknown: 'On no page', mostWords: 'No page has all the words; pages with most of them first', suggest: 'Try' },
+}[lang];
+
+/** Where Starlight's bundle path (/pagefind/) has the site's wrapper of the same API. */
+const siteApiPath = (bundlePath: string) => bundlePath.replace(/pagefind\/$/, 'search-api/');
+
+/** The line under the search box: which words the results are for, or terms to try instead. */
+class Hint {
+  readonly el = document.createElement('div');
+  constructor(root: Element | null) {
+    this.el.className = 'site-search-hint';
+    this.el.setAttribute('aria-live', 'polite');
+    this.el.hidden = true;
+    // Choosing a suggestion searches for it, as if typed.
+    this.el.addEventListener('click', (e) => {
+      const button = (e.target as Element).closest<HTMLButtonElement>('button[data-term]');
+      const input = root?.querySelector<HTMLInputElement>('input');
+      if (!button || !input) return;
+      input.value = button.dataset.term ?? '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.focus();
+    });
+    root?.addEventListener('input', (e) => {
+      if ((e.target as HTMLInputElement).value?.trim() === '') this.clear();
+    });
+  }
+  clear() {
+    this.el.hidden = true;
+    this.el.replaceChildren();
+  }
+  partial(unknown: string[]) {
+    const p = document.createElement('p');
+    p.textContent = unknown.length > 0 ? `${HINT.unknown}: ${unknown.join(', ')}` : HINT.mostWords;
+    this.el.replaceChildren(p);
+    this.el.hidden = false;
+  }
+  suggest(terms: string[]) {
+    if (terms.length === 0) return this.clear();
+    const label = document.createElement('p');
+    label.textContent = HINT.suggest;
+    const list = document.createElement('ul');
+    for (const term of terms) {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.term = term;
+      button.textContent = term;
+      li.append(button);
+      list.append(li);
+    }
+    this.el.replaceChildren(label, list);
+    this.el.hidden = false;
+  }
+}
+
+/** Makes the site's wrapper API search with fallback and report to the hint. */
+export async function installSearch(bundlePath: string, hint: Hint): Promise<void> {
+  const api = (await import(/* @vite-ignore */ `${siteApiPath(bundlePath)}pagefind.js`)) as SiteSearchApi;
+  let latest = 0;
+  api.useSearch(async (pagefind, term, options) => {
+    const id = ++latest;
+    const outcome = await searchWithFallback((t) => pagefind.search(t, options), term);
+    if (id !== latest) return outcome.response;
+    if ((outcome.response?.results.length ?? 0) === 0) {
+      // Only terms that would find something are worth offering.
+      const candidates = suggestTerms(term, vocab.terms[lang], 8);
+      const found = await Promise.all(candidates.map(async (c) => ((await pagefind.search(normalize(c), options))?.results.length ?? 0) > 0));
+      if (id === latest) hint.suggest(candidates.filter((_, i) => found[i]).slice(0, 5));
+    } else if (outcome.matched) hint.partial(outcome.unknown ?? []);
+    else hint.clear();
+    return outcome.response;
+  });
+}
+
+type ResultData = { meta?: Record<string, unknown> };
 
 export class PagefindUI extends BasePagefindUI {
   constructor(options: Record<string, unknown>) {
-    super({ ...options, processTerm: (query: string) => normalizeQuery(query, knownIdentifiers) });
+    super(options);
+  }
+
+  /** Creates the UI once the site's search API is in place (the UI loads it on first search). */
+  static async create(options: Record<string, unknown>): Promise<PagefindUI> {
+    const bundlePath = String(options.bundlePath ?? '/pagefind/');
+    const root = document.querySelector(String(options.element ?? '#starlight__search'));
+    const hint = new Hint(root);
+    await installSearch(bundlePath, hint);
+    const processResult = options.processResult as ((data: ResultData) => ResultData | void) | undefined;
+    const ui = new PagefindUI({
+      ...options,
+      bundlePath: siteApiPath(bundlePath),
+      processTerm: normalize,
+      processResult: (data: ResultData) => {
+        const out = processResult?.(data) ?? data;
+        // The keywords are for finding the page; as a "Keywords: …" line under every result
+        // they are noise (and Pagefind labels them in English on Korean pages).
+        if (out.meta) delete out.meta.keywords;
+        return out;
+      },
+    });
+    root?.append(hint.el); // below Pagefind's own message and results
+    return ui;
   }
 }

@@ -9,8 +9,8 @@ export class PagefindUI {
     const dialog = document.querySelector<HTMLDialogElement>('site-search dialog');
     let loading: Promise<void> | undefined;
     const load = () => {
-      loading ??= import('./pagefind-ui-core.ts').then(({ PagefindUI: RealUI }) => {
-        new RealUI(options);
+      loading ??= import('./pagefind-ui-core.ts').then(async ({ PagefindUI: RealUI }) => {
+        await RealUI.create(options);
         // The dialog may already be open (a click that came before the code): focus the new input
         // as Starlight does when it opens the dialog.
         if (dialog?.open) document.querySelector<HTMLInputElement>('#starlight__search input')?.focus();

@@ -21,8 +21,29 @@ describe('Korean particles', () => {
   });
 
   it('strips particles word by word and keeps the rest', () => {
-    expect(normalizeQuery('인증서가 만료되면', known)).toBe('인증서 만료되면');
+    expect(normalizeQuery('인증서가 만료되면', known)).toBe('인증서 만료');
     expect(normalizeQuery('  tls_inspector  ', known)).toBe('tls_inspector');
+  });
+});
+
+describe('natural questions', () => {
+  const synonyms = [['양방향 TLS', '상호 TLS'], ['터미네이션', '종료']] as const;
+  it.each([
+    ['왜 인증서가 만료되나요', '인증서 만료'],
+    ['인증서가 만료되면 어떻게 되나요?', '인증서 만료'],
+    ['무엇이 상호 TLS인가', '상호 TLS'],
+    ['이그레스 게이트웨이에서의 인증서 교체는 어떻게 할까', '이그레스 게이트웨이 인증서 교체'],
+    ['양방향 TLS를 어떻게 설정하나요', '상호 TLS 설정'],
+    ['TLS 터미네이션이 뭐야', 'TLS 종료'],
+    ['how do I rotate the gateway certificate?', 'rotate gateway certificate'],
+    ['클라이언트 인증서를 안 보내면 어떻게 되나요', '클라이언트 인증서 보내'],
+    ['패스스루는 종료와 무엇이 다른가요', '패스스루 종료'],
+  ])('%s → %s', (query, expected) => {
+    expect(normalizeQuery(query, known, synonyms)).toBe(expected);
+  });
+
+  it('keeps a query made only of question words', () => {
+    expect(normalizeQuery('왜', known)).toBe('왜');
   });
 });
 

@@ -1,4 +1,7 @@
 // Turns what a reader types or pastes into a query Pagefind can answer.
+import { stripKoreanParticle } from './korean.ts';
+import { isQuestionWord, stripQuestionEnding } from './question.ts';
+import { applySynonyms, type Synonyms } from './synonyms.ts';
 //
 // Pagefind matches prefixes of whole words and ANDs the words of a query. Two things readers
 // do break that: Korean words carry particles (인증서가, 인증서를) that the page's noun lacks, and a
@@ -6,23 +9,7 @@
 // from Korean words (a shorter query word is a prefix, so it still matches the full noun), and
 // reduce a log line to the one identifier that names the error.
 
-// Particles and endings, longest first so that 에서 wins over 서.
-const KOREAN_PARTICLES = [
-  '에서는', '으로는', '에게서', '이라는', '이란', '에서', '으로', '에게', '까지', '부터', '처럼', '보다', '라는',
-  '이나', '이고', '이며', '이다', '하고', '와', '과', '은', '는', '이', '가', '을', '를', '의', '에', '로', '도', '만', '란',
-];
-const HANGUL = /[\uac00-\ud7a3]/;
-
-export function stripKoreanParticle(word: string): string {
-  if (!HANGUL.test(word)) return word;
-  for (const particle of KOREAN_PARTICLES) {
-    // Keep at least two syllables of the stem: 가 in 평가 or 이 in 다이 must not go.
-    if (word.endsWith(particle) && [...word].length - [...particle].length >= 2) {
-      return word.slice(0, word.length - particle.length);
-    }
-  }
-  return word;
-}
+export { stripKoreanParticle } from './korean.ts';
 
 // Tokens that appear in almost every TLS log line and say nothing about which error it is.
 const GENERIC_TOKENS = new Set([
@@ -97,14 +84,20 @@ export function keyIdentifier(line: string, known: KnownIdentifiers = []): strin
   return undefined;
 }
 
-export function normalizeQuery(query: string, known: KnownIdentifiers = []): string {
+/** A typed word reduced to what a page contains: no verb ending, no particle (인증서에서의 → 인증서). */
+export function stemWord(word: string): string {
+  return stripKoreanParticle(stripQuestionEnding(word.replace(/^[\p{P}]+|[?？!.,;:…]+$/gu, '')));
+}
+
+export function normalizeQuery(query: string, known: KnownIdentifiers = [], synonyms: Synonyms = []): string {
   const trimmed = query.trim();
   if (looksLikeLogLine(trimmed)) {
     const key = keyIdentifier(trimmed, known);
     if (key) return key;
   }
-  return trimmed
-    .split(/\s+/)
-    .map(stripKoreanParticle)
-    .join(' ');
+  const typed = applySynonyms(trimmed, synonyms).split(/\s+/).filter(Boolean);
+  const words = typed.map((raw) => ({ raw, stem: stemWord(raw) })).filter((w) => w.stem);
+  // Question words go (왜, 어떻게, 무엇이, how, does) unless nothing else is left.
+  const content = words.filter((w) => !isQuestionWord(w.raw.replace(/[?？!.]+$/, '')) && !isQuestionWord(w.stem));
+  return (content.length > 0 ? content : words).map((w) => w.stem).join(' ');
 }

@@ -149,10 +149,15 @@ class DecoderElement extends HTMLElement {
       return;
     }
     const nodes: Node[] = [];
-    // The access-log reading (which hop, which flags) once, above the cards it explains.
-    if (result.accessLogs[0]) nodes.push(this.accessLog(result.accessLogs[0], result.accessLogs.length));
     for (const g of groups.values()) nodes.push(this.card(g));
-    this.render(nodes, fill(this.s.statusFound!, { n: groups.size, m: result.matches.length }));
+    // The access-log reading (which hop, which flags) once, after the cards: the summary line
+    // already names the hop, and the cards are what the reader came for.
+    if (result.accessLogs[0]) nodes.push(this.accessLog(result.accessLogs[0], result.accessLogs.length));
+    // The status line sits right under the paste box: it names the first error and its side, so
+    // the answer is where the reader is looking before any card is read.
+    const first = groups.values().next().value!.first;
+    const summary = [first.title, this.data.sides[first.side] ?? first.side, fill(this.s.statusFound!, { n: groups.size, m: result.matches.length })];
+    this.render(nodes, summary.join(' · '));
   }
 
   private notRecognised(result: DecodeResult): HTMLElement {
@@ -205,7 +210,11 @@ class DecoderElement extends HTMLElement {
     const links = h('ul', { class: 'mtls-links' },
       h('li', {}, h('a', { href: `${this.data.errorsBase}${m.id}/`, 'data-error-link': m.id }, fill(s.errorPage!, { title: m.title }))),
       ...m.docs.map((d) => h('li', {}, h('a', { href: docsUrl(d, this.data.lang) }, this.data.pages[d] ?? d))),
-      ...m.labs.map((l) => h('li', {}, `${s.lab}: `, h('a', { href: `${this.data.labsBase}${l}/` }, this.data.pages[`labs/${l}/`] ?? l))),
+      // Lab pages are titled "Lab: …" already; only a bare slug needs the label.
+      ...m.labs.map((l) => {
+        const title = this.data.pages[`labs/${l}/`];
+        return h('li', {}, !title && `${s.lab}: `, h('a', { href: `${this.data.labsBase}${l}/` }, title ?? l));
+      }),
     );
     card.append(h('h4', {}, s.readMore!), links);
     const related = m.related.filter((r) => this.data.titles[r]);

@@ -1,0 +1,73 @@
+// The search dialog as a Korean or English reader meets it: its own words in the page's
+// language, results that read as text, and help when a search finds nothing.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { openSearch, searchResults } from '../helpers/search.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const pages: Partial<Record<'ko' | 'en', Page>> = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function searchPage(lang: 'ko' | 'en'): Promise<Page> {
+  pages[lang] ??= await openSearch(browser, baseUrl, lang);
+  return pages[lang];
+}
+
+const root = '#starlight__search';
+const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);
+
+describe('search dialog words', () => {
+  it('are Korean on Korean pages', async () => {
+    const page = await searchPage('ko');
+    await searchResults(page, '인증서가 만료');
+    expect(await text(page, `${root} .pagefind-ui__message`)).toMatch(/^인증서가 만료 검색 결과 \d+개$/);
+    expect(await text(page, `${root} .pagefind-ui__search-clear`)).toBe('지우기');
+    expect(await page.getAttribute(`${root} form`, 'aria-label')).toBe('사이트 검색');
+    await searchResults(page, 'zzqqxxjj');
+    expect(await text(page, `${root} .pagefind-ui__message`)).toBe('zzqqxxjj 검색 결과 없음');
+  });
+
+  it('are English on English pages', async () => {
+    const page = await searchPage('en');
+    await searchResults(page, 'certificate expired');
+    expect(await text(page, `${root} .pagefind-ui__message`)).toMatch(/^\d+ results? for certificate expired$/);
+    expect(await text(page, `${root} .pagefind-ui__search-clear`)).toBe('Clear');
+  });
+});
+
+describe('search results', () => {
+  it.each(['ko', 'en'] as const)('[%s] read as text: no Markdown, no keyword lines, no labels run into values', async (lang) => {
+    const page = await searchPage(lang);
+    const results = await searchResults(page, lang === 'ko' ? '인증서 만료' : 'certificate expired');
+    expect(results.some((r) => r.includes('/errors/'))).toBe(true);
+    // The excerpts of error pages, where catalog text and the facts list used to leak through.
+    const shown = await text(page, `${root} .pagefind-ui__results`);
+    expect(shown).not.toContain('`');
+    expect(shown).not.toMatch(/Keywords:/i);
+    expect(shown).not.toMatch(/분류인증서|실패한 쪽양쪽|CategoryCert|Side that failed/);
+  });
+
+  it('find the page of a question typed the way people ask it', async () => {
+    const page = await searchPage('ko');
+    const results = await searchResults(page, '왜 인증서가 만료되나요?');
+    expect(results.slice(0, 3)).toContain('/errors/cert-expired/');
+  });
+
+  it('offer the nearest glossary terms when nothing is found, and searching one finds pages', async () => {
+    const page = await searchPage('ko');
+    expect(await searchResults(page, '서큇브레이커')).toEqual([]);
+    const suggestion = page.locator('.site-search-hint button[data-term]').first();
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toBe('서킷 브레이커');
+    await suggestion.click();
+    await page.waitForFunction(() => document.querySelectorAll('#starlight__search .pagefind-ui__result a.pagefind-ui__result-link').length > 0);
+    expect(await page.inputValue(`${root} input`)).toBe('서킷 브레이커');
+    expect(await page.locator('.site-search-hint').isHidden()).toBe(true);
+  });
+});
