@@ -331,17 +331,26 @@ export function listenerRow(l: J, proxy: number, state: ListenerRow['state']): L
   if (port !== undefined) row.port = port;
   const dfc = g(l, 'default_filter_chain');
   if (dfc) row.defaultChain = filterChainRow(dfc);
-  if (name === 'virtualInbound' || port === 15006) row.inboundMode = inboundMode(row);
+  if (name === 'virtualInbound' || port === 15006) {
+    row.inboundMode = inboundMode(row);
+    row.plaintextPorts = [...new Set(inboundChains(row).filter((c) => !c.terminatesTls).map((c) => c.destinationPort ?? 0))].sort((a, b) => a - b);
+  }
   return row;
 }
 
-/** STRICT: no chain of the inbound listener accepts plaintext for an application port; the
- * PeerAuthentication mode is only visible through the chains Istio built for it
- * (istio 1.30.3 pilot/pkg/networking/core/listener_inbound.go + pilot/pkg/security/authn/mtls.go
- * InboundMTLSSettings: PERMISSIVE adds plaintext chains beside the TLS ones). Chains to
- * `InboundPassthroughCluster` for unknown ports and the blackhole are counted too. */
+/** The chains of the inbound listener that serve traffic: all but Istio's blackhole chain for
+ * connections to 15006 itself (model.VirtualInboundBlackholeFilterChainName). */
+function inboundChains(l: ListenerRow): FilterChainRow[] {
+  return l.filterChains.filter((c) => c.name !== 'virtualInbound-blackhole');
+}
+
+/** The PeerAuthentication mode is only visible through the chains Istio built for it (istio
+ * 1.30.3 pilot/pkg/networking/core/filterchain_options.go): STRICT builds only chains that
+ * match transport_protocol "tls" and terminate it; PERMISSIVE adds raw_buffer chains and a
+ * plain-TLS chain that does not terminate; DISABLE builds only raw_buffer chains. The catch-all
+ * chains for ports without a Service (InboundPassthroughCluster) follow the same options. */
 function inboundMode(l: ListenerRow): ListenerRow['inboundMode'] {
-  const chains = l.filterChains.filter((c) => c.name !== 'virtualInbound-blackhole' && !c.filters.every((f) => f.includes('metadata_exchange')));
+  const chains = inboundChains(l);
   const tls = chains.filter((c) => c.terminatesTls).length;
   const plain = chains.filter((c) => !c.terminatesTls).length;
   if (tls === 0) return 'DISABLE';

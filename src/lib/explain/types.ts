@@ -183,6 +183,9 @@ export interface ListenerRow {
   /** Port 15006 (virtualInbound) only: STRICT when every inbound chain demands Istio mTLS,
    * PERMISSIVE when plaintext chains sit beside mTLS ones, DISABLE when none terminates TLS. */
   inboundMode?: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+  /** Port 15006 only: destination ports of chains that accept plaintext (0 = the catch-all
+   * chains for ports without a Service); empty when STRICT. */
+  plaintextPorts?: number[];
 }
 
 export interface CertSummary {
