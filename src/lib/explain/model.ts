@@ -333,7 +333,7 @@ export function listenerRow(l: J, proxy: number, state: ListenerRow['state']): L
   if (dfc) row.defaultChain = filterChainRow(dfc);
   if (name === 'virtualInbound' || port === 15006) {
     row.inboundMode = inboundMode(row);
-    row.plaintextPorts = [...new Set(inboundChains(row).filter((c) => !c.terminatesTls).map((c) => c.destinationPort ?? 0))].sort((a, b) => a - b);
+    row.plaintextPorts = [...new Set(inboundChains(row).filter((c) => !c.terminatesTls).map((c) => c.destinationPort ?? 0))].sort((a, b) => (a || 1e6) - (b || 1e6));
   }
   return row;
 }

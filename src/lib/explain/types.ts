@@ -184,7 +184,7 @@ export interface ListenerRow {
    * PERMISSIVE when plaintext chains sit beside mTLS ones, DISABLE when none terminates TLS. */
   inboundMode?: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
   /** Port 15006 only: destination ports of chains that accept plaintext (0 = the catch-all
-   * chains for ports without a Service); empty when STRICT. */
+   * chains for ports without a Service, listed last); empty when STRICT. */
   plaintextPorts?: number[];
 }
 

@@ -7,7 +7,8 @@ import { parse } from 'yaml';
 import { checkDump, DIR, fixture, run } from './fixtures/helpers.ts';
 
 describe('fixtures', () => {
-  const files = readdirSync(DIR).filter((f) => /\.(json|ya?ml)$/.test(f));
+  // ztunnel's dump is not Envoy's API (istioctl/pkg/writer/ztunnel/configdump/api.go shapes it).
+  const files = readdirSync(DIR).filter((f) => /\.(json|ya?ml)$/.test(f) && !f.startsWith('ztunnel'));
   it.each(files)('%s follows the Envoy v3 API', async (f) => {
     const text = await fixture(f);
     const doc = f.endsWith('.json') ? JSON.parse(text) : parse(text);
