@@ -69,6 +69,7 @@ export class Collector {
       case 'dynamic_active_secrets':
       case 'dynamic_warming_secrets': {
         this.sawSecrets.add(proxy);
+        if (!fromConfigDump) this.setForm(proxy, 'secrets'); // istioctl proxy-config secret
         const s = g(item, 'secret');
         const state = section === 'static_secrets' ? 'static' : section === 'dynamic_active_secrets' ? 'active' : 'warming';
         this.secrets.push(pendingSecret(s ?? {}, proxy, state, str(g(item, 'name')), str(g(item, 'last_updated'))));
@@ -207,7 +208,6 @@ export class Collector {
       const k = snake(key);
       if (!Array.isArray(value) || !TOP_SECTIONS.has(k)) continue;
       known = true;
-      if (k.includes('secret')) this.setForm(proxy, 'secrets');
       for (const item of value) this.entry(proxy, k, item, false);
     }
     if (known) return true;
