@@ -202,6 +202,7 @@ function countNewlines(b: Uint8Array): number {
 /** UTF-8 length of a string without encoding it. */
 function utf8Length(s: string): number {
   let n = s.length;
+  if (!/[^\x00-\x7f]/.test(s)) return n; // ASCII (almost every dump): one byte a character
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
