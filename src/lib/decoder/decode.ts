@@ -2,7 +2,7 @@
 // lines, a multi-line excerpt, a stack trace), in order, and explains each from the catalog.
 // Pure TypeScript: no Node APIs, no DOM. The catalog is an argument, never imported.
 import { readAccessLog } from './access-log.ts';
-import type { Category, Catalog, CatalogEntry, Side } from './catalog.ts';
+import { offersInspector, type Category, type Catalog, type CatalogEntry, type Logger, type Side } from './catalog.ts';
 import type { Lang } from './codes.ts';
 import { recognizeNumbers } from './numbers.ts';
 import { recognizePacked } from './packed.ts';
@@ -13,6 +13,8 @@ export type { DecodeResult, Match } from './types.ts';
 
 export interface DecodeOptions {
   lang?: Lang;
+  /** The proxy that wrote the pasted access-log lines, when the reader knows it. */
+  proxy?: 'sidecar' | 'gateway';
   /** How many nearest entries to offer when nothing is recognised (default 3). */
   candidates?: number;
 }
@@ -34,6 +36,7 @@ interface Compiled {
   bare: Set<CatalogEntry>;
   /** Localised texts per entry, built once: matches share them (treat them as read-only). */
   texts: Record<Lang, Map<CatalogEntry, Pick<Match, 'title' | 'meaning' | 'causes' | 'fix'>>>;
+  byId: Map<string, CatalogEntry>;
 }
 
 const compiledCache = new WeakMap<Catalog, Compiled>();
@@ -153,7 +156,8 @@ function compile(catalog: Catalog): Compiled {
       if (text.length >= 8) phrases.push({ text, entry });
     }
   }
-  const out = { byName, patterns, vocab, vocabByLength, wordCache: new Map(), phrases, texts, bare };
+  const byId = new Map(catalog.map((e) => [e.id, e]));
+  const out = { byName, patterns, vocab, vocabByLength, wordCache: new Map(), phrases, texts, bare, byId };
   compiledCache.set(catalog, out);
   return out;
 }
@@ -176,7 +180,8 @@ const COMPONENT_EVIDENCE: [string, RegExp][] = [
   ['istio', /istiod|pilot-agent|not authorized to read secrets|unauthorized certificates/],
   ['grpc', /rpc error: code =|\b\d{1,2} (?:UNAVAILABLE|UNKNOWN|INTERNAL|UNAUTHENTICATED): |StatusCode\.[A-Z]|StatusRuntimeException|_InactiveRpcError|grpc\._channel|Ssl handshake failed|SSL_ERROR_SSL|authentication handshake failed|server preface/],
   ['nginx', /nginx\/\d|nginx: |\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d+#\d+: |SSL_do_handshake\(\)|while SSL handshaking|no required SSL certificate|plain HTTP request was sent|SSL certificate verify error|The SSL certificate error/],
-  ['curl', /curl: \(\d{1,3}\)/],
+  ['curl', /curl: \(\d{1,3}\)|cURL error \d|gnutls_handshake|schannel: /],
+  ['haproxy', /Layer[4-7] (?:timeout|invalid response|wrong status|connection problem)|is DOWN, reason: /],
   ['python', /\[Errno -?\d+\]|_ssl\.c|\bssl\.SSL|\bSSL\w{0,20}Error\(|urllib3|requests\.exceptions|Traceback \(most recent call last\)|\[SSL: [A-Z0-9_]+\]|\[(?:SSL|X509|PEM)\] |SSLZeroReturnError|SSLEOFError/],
   ['java', /javax\.net\.ssl|sun\.security|java\.security\.cert|\bat java\.|PKIX path/],
   ['node', /getaddrinfo E[A-Z_]+|ERR_TLS_|ERR_SSL_|ERR_OSSL_|code: '[A-Z_]+'|TLSSocket|node:internal/],
@@ -201,6 +206,20 @@ function componentOf(entry: CatalogEntry, evidence: string[]): string {
 const UPSTREAM_HINT = /while SSL handshaking to upstream|reset reason: |transport failure reason: |upstream SSL certificate verify error|upstream connect error|disconnect\/reset before headers|upstream_reset|upstream_transport_failure/i;
 const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate verify error|The SSL certificate error|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE|TLS handshake error from|tls_process_client_certificate|tls: failed to verify client/;
 
+/** Which end of the TLS connection wrote a line. The same words mean opposite things from the two
+ * ends (Go's "remote error: tls: bad certificate" on a server: the client rejected the server's
+ * certificate; on a client: the server rejected the client's), so the server's telltales are
+ * read first: a Go server's "TLS handshake error from", nginx's "while SSL handshaking, client",
+ * OpenSSL's server-side function names, a server's ClientHello and client-certificate checks. */
+const SERVER_LOGGED = /TLS handshake error from|while SSL handshaking, client:|client SSL certificate verify error|client sent (?:plain HTTP|no required SSL certificate|invalid method)|No required SSL certificate was sent|plain HTTP request was sent to HTTPS port|tls_process_client_certificate|tls_early_post_process_client_hello|tls_post_process_client_hello|tls_handle_alpn|final_server_name|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE|failed to read request|Client TLS handshake failed|TLS server: |tls: failed to verify client|tls: client didn't provide|tls: client offered only|Empty client certificate chain|Securing client connection failed|\[SSL: (?:HTTP_REQUEST|PEER_DID_NOT_RETURN_A_CERTIFICATE|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL)\]|ERR_SSL_(?:HTTP_REQUEST|PEER_DID_NOT_RETURN_A_CERTIFICATE|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL|NO_APPLICATION_PROTOCOL)\b|peer did not return a certificate|http: TLS handshake/;
+const CLIENT_LOGGED = /curl: \(\d|cURL error \d|Verify return code|verify return:|while SSL handshaking to upstream|upstream SSL certificate|while connecting to upstream|while reading response header from upstream|upstream connect error|transport failure reason|upstream_transport_failure|upstream_reset|tls: failed to verify certificate|failed to dial|server dial failed|\bdial\b[^\n]{0,120}\berror\b|SSLCertVerificationError|urlopen error|ERR_TLS_CERT_ALTNAME_INVALID|PKIX path|SunCertPathBuilderException|SSLPeerUnverifiedException|InitializeSecurityContext|gnutls_handshake|SSL_connect|Health check for server|is DOWN, reason|tls_post_process_server_certificate|x509: certificate (?:is valid for|signed by unknown|has expired)|certificate is not valid for any names|connect ECONNREFUSED|Connection refused|Empty reply from server|RemoteDisconnected|socket hang up/;
+
+function loggerOf(line: string, side: Side | undefined): Logger | undefined {
+  if (side === 'downstream' || SERVER_LOGGED.test(line)) return 'server';
+  if (side === 'upstream' || CLIENT_LOGGED.test(line)) return 'client';
+  return undefined;
+}
+
 /** Envoy turns every space into `_` inside access-log fields (`…:_certificate_has_expired:…`),
  * while the catalog's patterns are written for the spaced text a 503 body or a debug log carries.
  * The one place this is handled: a line that carries such a field (a TLS error from Envoy) is
@@ -224,10 +243,12 @@ interface LineHit {
   decoded: DecodedPart[];
 }
 
-function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, side: Side | undefined, evidence: string[], lang: Lang, c: Compiled): Match {
+function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, side: Side | undefined, evidence: string[], lang: Lang, c: Compiled, logger: Logger | undefined, cause: CatalogEntry | undefined): Match {
   const e = hit.entry;
   const t = c.texts[lang].get(e)!;
   const component = componentOf(e, evidence);
+  const perspective = logger ? e.logged?.[logger]?.text[lang] : undefined;
+  const because = cause && cause !== e && e.envelope && e.because ? e.because[lang].replace('{cause}', c.texts[lang].get(cause)!.title) : undefined;
   return {
     id: e.id,
     category: e.category,
@@ -244,11 +265,15 @@ function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, sid
     causes: t.causes,
     fix: t.fix,
     related: e.related,
+    ...(logger ? { logger } : {}),
+    ...(perspective ? { perspective } : {}),
+    ...(because ? { because } : {}),
+    inspect: offersInspector(e.category),
   };
 }
 
 function decodeLine(
-  line: string, lineNo: number, offset: number, c: Compiled, lang: Lang,
+  line: string, lineNo: number, offset: number, c: Compiled, lang: Lang, proxy: DecodeOptions['proxy'],
   out: { matches: Match[]; accessLogs: AccessLogInfo[]; unattached: DecodedPart[] },
 ): void {
   const hits = new Map<string, LineHit>();
@@ -271,7 +296,7 @@ function decodeLine(
   }
 
   const findings: Finding[] = [];
-  const log = readAccessLog(line, lineNo, lang);
+  const log = readAccessLog(line, lineNo, lang, proxy);
   if (log) {
     out.accessLogs.push(log.info);
     findings.push(...log.findings);
@@ -297,9 +322,29 @@ function decodeLine(
     : list;
 
   const side: Side | undefined = log?.info.side ?? (UPSTREAM_HINT.test(line) ? 'upstream' : DOWNSTREAM_HINT.test(line) ? 'downstream' : undefined);
-  kept.sort((a, b) => a.start - b.start);
-  const evidence = kept.length ? componentEvidence(line, !!log) : [];
-  for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, evidence, lang, c));
+  if (kept.length === 0) return;
+  const logger = loggerOf(line, side);
+
+  // Root cause first. An entry read from one end that names the entry explaining it from that end
+  // brings that entry in before itself; an envelope (the 503, the curl exit code) goes after the
+  // specific reasons on its line; otherwise the line's order.
+  const rank = new Map<LineHit, number>();
+  if (logger) {
+    for (const hit of [...kept]) {
+      const causeId = hit.entry.logged?.[logger]?.cause;
+      const cause = causeId ? c.byId.get(causeId) : undefined;
+      if (!cause) continue;
+      rank.set(hit, 2);
+      let found = kept.find((h) => h.entry === cause);
+      if (!found) kept.push((found = { entry: cause, start: hit.start, end: hit.end, decoded: [] }));
+      rank.set(found, 0);
+    }
+  }
+  for (const hit of kept) if (!rank.has(hit)) rank.set(hit, hit.entry.envelope ? 2 : 1);
+  kept.sort((a, b) => rank.get(a)! - rank.get(b)! || a.start - b.start);
+  const cause = rank.get(kept[0]!)! < 2 ? kept[0]!.entry : undefined;
+  const evidence = componentEvidence(line, !!log);
+  for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, evidence, lang, c, logger, cause));
 }
 
 const WORD_CACHE_LIMIT = 20_000;
@@ -370,7 +415,7 @@ export function decode(text: string, catalog: Catalog, opts: DecodeOptions = {})
   if (trimmed.startsWith('{') && trimmed.endsWith('}') && trimmed.includes('\n')) {
     const flat = trimmed.replace(/\s*\n\s*/g, ' ');
     if (readAccessLog(flat, 1, lang)) {
-      decodeLine(flat, 1, input.indexOf('{'), c, lang, out);
+      decodeLine(flat, 1, input.indexOf('{'), c, lang, opts.proxy, out);
       return { lang, ...out, candidates: out.matches.length ? [] : nearest(input, c, catalog, lang, opts.candidates ?? 3) };
     }
   }
@@ -380,9 +425,29 @@ export function decode(text: string, catalog: Catalog, opts: DecodeOptions = {})
   for (const line of input.split('\n')) {
     lineNo++;
     const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (clean.trim()) decodeLine(clean, lineNo, offset, c, lang, out);
+    if (clean.trim()) decodeLine(clean, lineNo, offset, c, lang, opts.proxy, out);
     offset += line.length + 1;
   }
+  rootCauseFirst(input, out.matches);
   const candidates = out.matches.length ? [] : nearest(input, c, catalog, lang, opts.candidates ?? 3);
   return { lang, ...out, candidates };
+}
+
+/** A Java stack trace names its root cause on its last "Caused by:" line: what that line says
+ * comes first within the trace, the wrappers above it (down to the trace's first line) after. */
+function rootCauseFirst(input: string, matches: Match[]): void {
+  if (!input.includes('Caused by:')) return;
+  const lines = input.split('\n');
+  let last = -1;
+  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*Caused by: /.test(lines[i]!)) { last = i; break; }
+  if (last < 0) return;
+  let first = last;
+  while (first > 0 && /^\s*(?:at |Caused by: |\.\.\. \d+ more)/.test(lines[first - 1]!)) first--;
+  if (first > 0 && /Exception|Error/.test(lines[first - 1]!)) first--;
+  const inTrace = (m: Match) => m.line >= first + 1 && m.line <= last + 1;
+  const trace = matches.filter(inTrace);
+  if (!trace.some((m) => m.line === last + 1) || trace[0]!.line === last + 1) return;
+  const ordered = [...trace.filter((m) => m.line === last + 1), ...trace.filter((m) => m.line !== last + 1)];
+  let k = 0;
+  for (let i = 0; i < matches.length; i++) if (inTrace(matches[i]!)) matches[i] = ordered[k++]!;
 }
