@@ -64,6 +64,18 @@ describe('explain', () => {
     expect(yaml.listeners[0]!.filterChains[0]!.serverNames).toEqual(['northwind.example']);
   });
 
+  it("detects a waypoint from its node id and reads its inbound-vip clusters", async () => {
+    const dump = {
+      configs: [
+        { '@type': 'type.googleapis.com/envoy.admin.v3.BootstrapConfigDump', bootstrap: { node: { id: 'waypoint~10.244.2.9~waypoint-7f9d-abcde.shop~shop.svc.cluster.local', metadata: { ISTIO_VERSION: '1.30.3' } } } },
+        { '@type': 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump', dynamic_active_clusters: [{ cluster: { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', name: 'inbound-vip|9080|http|reviews.shop.svc.cluster.local', type: 'EDS' } }] },
+      ],
+    };
+    const r = await explain([{ name: 'waypoint.json', text: JSON.stringify(dump) }], { lang: 'en' });
+    expect([r.proxies[0]!.kind, r.proxies[0]!.workload, r.proxies[0]!.namespace]).toEqual(['waypoint', 'waypoint-7f9d-abcde', 'shop']);
+    expect(r.clusters.map((c) => [c.direction, c.service, c.port, c.subset])).toEqual([['inbound', 'reviews.shop.svc.cluster.local', 9080, 'http']]);
+  });
+
   it('reads a ztunnel dump', async () => {
     const r = await run(['ztunnel.json']);
     expect(r.proxies[0]!.kind).toBe('ztunnel');
@@ -118,5 +130,5 @@ describe('rules', () => {
     }
     expect([...seen].sort()).toEqual(RULES.map((r) => r.id).filter((id) => id !== 'san-mismatch').sort());
     expect(discouragedVariants(texts.join('\n'), terms, KO_PHRASES)).toEqual([]);
-  });
+  }, 60_000); // every fixture through the engine: seconds on a busy machine
 });

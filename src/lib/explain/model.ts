@@ -192,11 +192,13 @@ function upstreamProtocol(c: J, hpo: J): ClusterRow['upstreamProtocol'] {
   return undefined;
 }
 
-/** Istio cluster names: `outbound|PORT|SUBSET|HOST`, `inbound|PORT||` (pilot/pkg/model/service.go BuildSubsetKey). */
+/** Istio cluster names: `outbound|PORT|SUBSET|HOST`, `inbound|PORT||`, and a waypoint's
+ * `inbound-vip|PORT|SUBSET|HOST` (pilot/pkg/model/service.go BuildSubsetKey,
+ * TrafficDirectionInboundVIP). */
 function parseName(name: string): Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> {
   const p = name.split('|');
-  if (p.length === 4 && (p[0] === 'outbound' || p[0] === 'inbound')) {
-    const out: Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> = { direction: p[0] };
+  if (p.length === 4 && (p[0] === 'outbound' || p[0] === 'inbound' || p[0] === 'inbound-vip')) {
+    const out: Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> = { direction: p[0] === 'outbound' ? 'outbound' : 'inbound' };
     if (p[3]) out.service = p[3];
     if (/^\d+$/.test(p[1]!)) out.port = Number(p[1]);
     if (p[2]) out.subset = p[2];
