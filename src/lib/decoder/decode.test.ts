@@ -435,6 +435,9 @@ describe('engine purity and bench entry point', () => {
     const { benchDecoder } = await import('./bench.ts');
     const r = await benchDecoder(catalog, 80);
     expect(r.lines).toBe(80);
-    expect(r.matches).toBeGreaterThan(80);
+    // Most lines of the real-text table are one error each; some are a tool's context lines.
+    expect(r.matches).toBeGreaterThan(40);
+    expect(r.realTexts.rows).toBeGreaterThanOrEqual(250);
+    expect(r.realTexts.right).toBeGreaterThanOrEqual(95);
   });
 });

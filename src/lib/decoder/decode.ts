@@ -24,6 +24,14 @@ interface Compiled {
   /** `anchors`: lower-case literals one of which a line must contain for the pattern to match
    * (null when the pattern has none); checking them first keeps 10,000 lines well under 1 s. */
   patterns: { entry: CatalogEntry; re: RegExp; anchors: string[] | null; spaced: boolean }[];
+  /** Anchors by their first three characters → [anchor, pattern index]: one pass over a line
+   * finds the patterns worth running, instead of testing every anchor of every pattern. */
+  anchorIndex: Map<number, [string, number][]>;
+  /** Patterns without anchors: always run. */
+  unanchored: number[];
+  /** Per-pattern marks for the line being read (1: its anchor is in the line, 2: in the line
+   * read with `_` as spaces); reset after each line. */
+  marks: Uint8Array;
   /** Search words (identifiers, English title, pattern text) → the entries that use them. */
   vocab: Map<string, CatalogEntry[]>;
   /** The same words grouped by length, for the near-miss lookup. */
@@ -157,7 +165,18 @@ function compile(catalog: Catalog): Compiled {
     }
   }
   const byId = new Map(catalog.map((e) => [e.id, e]));
-  const out = { byName, patterns, vocab, vocabByLength, wordCache: new Map(), phrases, texts, bare, byId };
+  const anchorIndex = new Map<number, [string, number][]>();
+  const unanchored: number[] = [];
+  patterns.forEach((p, i) => {
+    if (!p.anchors) return void unanchored.push(i);
+    for (const a of new Set(p.anchors)) {
+      const key = trigram(a, 0);
+      const list = anchorIndex.get(key);
+      if (list) list.push([a, i]);
+      else anchorIndex.set(key, [[a, i]]);
+    }
+  });
+  const out = { byName, patterns, anchorIndex, unanchored, marks: new Uint8Array(patterns.length), vocab, vocabByLength, wordCache: new Map(), phrases, texts, bare, byId };
   compiledCache.set(catalog, out);
   return out;
 }
@@ -214,9 +233,13 @@ const DOWNSTREAM_HINT = /while SSL handshaking, client|client SSL certificate ve
 const SERVER_LOGGED = /TLS handshake error from|while SSL handshaking, client:|client SSL certificate verify error|client sent (?:plain HTTP|no required SSL certificate|invalid method)|No required SSL certificate was sent|plain HTTP request was sent to HTTPS port|tls_process_client_certificate|tls_early_post_process_client_hello|tls_post_process_client_hello|tls_handle_alpn|final_server_name|downstream_transport_failure|DOWNSTREAM_TRANSPORT_FAILURE|failed to read request|Client TLS handshake failed|TLS server: |tls: failed to verify client|tls: client didn't provide|tls: client offered only|Empty client certificate chain|Securing client connection failed|\[SSL: (?:HTTP_REQUEST|PEER_DID_NOT_RETURN_A_CERTIFICATE|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL)\]|ERR_SSL_(?:HTTP_REQUEST|PEER_DID_NOT_RETURN_A_CERTIFICATE|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL|NO_APPLICATION_PROTOCOL)\b|peer did not return a certificate|http: TLS handshake/;
 const CLIENT_LOGGED = /curl: \(\d|cURL error \d|Verify return code|verify return:|while SSL handshaking to upstream|upstream SSL certificate|while connecting to upstream|while reading response header from upstream|upstream connect error|transport failure reason|upstream_transport_failure|upstream_reset|tls: failed to verify certificate|failed to dial|server dial failed|\bdial\b[^\n]{0,120}\berror\b|SSLCertVerificationError|urlopen error|ERR_TLS_CERT_ALTNAME_INVALID|PKIX path|SunCertPathBuilderException|SSLPeerUnverifiedException|InitializeSecurityContext|gnutls_handshake|SSL_connect|Health check for server|is DOWN, reason|tls_post_process_server_certificate|x509: certificate (?:is valid for|signed by unknown|has expired)|certificate is not valid for any names|connect ECONNREFUSED|Connection refused|Empty reply from server|RemoteDisconnected|socket hang up/;
 
+/** Alerts only a server sends (a certificate demanded, a name it does not serve, a refused
+ * fallback): whoever reports receiving one is a client. */
+const SERVER_ONLY_ALERT = /alert (?:certificate required|inappropriate fallback)|\bunrecognized name\b|TLSV13_ALERT_CERTIFICATE_REQUIRED|tls: certificate required|certificate_required|inappropriate_fallback|unrecognized_name/i;
+
 function loggerOf(line: string, side: Side | undefined): Logger | undefined {
   if (side === 'downstream' || SERVER_LOGGED.test(line)) return 'server';
-  if (side === 'upstream' || CLIENT_LOGGED.test(line)) return 'client';
+  if (side === 'upstream' || CLIENT_LOGGED.test(line) || SERVER_ONLY_ALERT.test(line)) return 'client';
   return undefined;
 }
 
@@ -231,9 +254,24 @@ function spacedForm(line: string): string | undefined {
   return line.includes('_') && ENVOY_TLS_FIELD.test(line) ? line.replace(/_/g, ' ') : undefined;
 }
 
-function hasAnchor(lower: string, anchors: string[], withSpaceOnly = false): boolean {
-  for (const a of anchors) if ((!withSpaceOnly || a.includes(' ')) && lower.includes(a)) return true;
-  return false;
+/** Three characters as one number (anchors are ASCII; -1 where a character is not). */
+function trigram(text: string, i: number): number {
+  const a = text.charCodeAt(i), b = text.charCodeAt(i + 1), c = text.charCodeAt(i + 2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+
+/** Marks (with `bit`) the patterns one of whose anchors occurs in `lower` (only anchors with a
+ * space when `withSpaceOnly`); newly marked indices go to `list`. */
+function anchored(lower: string, c: Compiled, bit: number, list: number[], withSpaceOnly = false): void {
+  for (let i = 0; i + 3 <= lower.length; i++) {
+    const bucket = c.anchorIndex.get(trigram(lower, i));
+    if (!bucket) continue;
+    for (const [a, p] of bucket) {
+      if ((c.marks[p]! & bit) || (withSpaceOnly && !a.includes(' ')) || !lower.startsWith(a, i)) continue;
+      if (!c.marks[p]) list.push(p);
+      c.marks[p]! |= bit;
+    }
+  }
 }
 
 interface LineHit {
@@ -287,11 +325,18 @@ function decodeLine(
   const lower = line.toLowerCase();
   const alt = spacedForm(line);
   const altLower = alt?.toLowerCase();
-  for (const { entry, re, anchors, spaced } of c.patterns) {
+  const run: number[] = [];
+  for (const i of c.unanchored) { run.push(i); c.marks[i] = 1; }
+  anchored(lower, c, 1, run);
+  // Reading `_` as a space only adds anchors that contain a space.
+  if (alt) anchored(altLower!, c, 2, run, true);
+  run.sort((a, b) => a - b);
+  for (const i of run) {
+    const { entry, re, spaced } = c.patterns[i]!;
     let m: RegExpExecArray | null = null;
-    if (!anchors || hasAnchor(lower, anchors)) m = re.exec(line) ?? (alt && spaced ? re.exec(alt) : null);
-    // Reading `_` as a space only adds anchors that contain a space.
-    else if (alt && spaced && hasAnchor(altLower!, anchors, true)) m = re.exec(alt);
+    if (c.marks[i]! & 1) m = re.exec(line) ?? (alt && spaced ? re.exec(alt) : null);
+    else if (alt && spaced) m = re.exec(alt);
+    c.marks[i] = 0;
     if (m) add(entry, m.index, m.index + m[0].length);
   }
 
@@ -429,8 +474,31 @@ export function decode(text: string, catalog: Catalog, opts: DecodeOptions = {})
     offset += line.length + 1;
   }
   rootCauseFirst(input, out.matches);
+  sameLoggerThroughout(input, out.matches, c, lang);
   const candidates = out.matches.length ? [] : nearest(input, c, catalog, lang, opts.candidates ?? 3);
   return { lang, ...out, candidates };
+}
+
+/** One tool's output (s_client's transcript, s_server's log) names its side on one line and the
+ * error on another: in a short paste whose lines that say agree, the others get the same side. */
+function sameLoggerThroughout(input: string, matches: Match[], c: Compiled, lang: Lang): void {
+  if (!input.includes('\n') || matches.every((m) => m.logger)) return;
+  const lines = input.split('\n');
+  if (lines.length > 200) return; // a long log mixes programs; one side for all would be a guess
+  const said = new Set<Logger>();
+  for (const line of lines) {
+    const l = loggerOf(line, undefined);
+    if (l) said.add(l);
+  }
+  for (const m of matches) if (m.logger) said.add(m.logger);
+  if (said.size !== 1) return;
+  const logger = [...said][0]!;
+  for (const m of matches) {
+    if (m.logger) continue;
+    m.logger = logger;
+    const perspective = c.byId.get(m.id)?.logged?.[logger]?.text[lang];
+    if (perspective) m.perspective = perspective;
+  }
 }
 
 /** A Java stack trace names its root cause on its last "Caused by:" line: what that line says
