@@ -70,4 +70,10 @@ describe('Gateway API route attachment (istio 1.30.3, gateway-api v1.5.1)', () =
     expect(at(findings(same + route('HTTPRoute', '', 'www.example.com', 'app')), ...RULES)).toEqual([['gwapi-allowed-namespaces', 'error', 18, 12]]);
     expect(at(findings(same + route('HTTPRoute', '', 'www.example.com', 'istio-ingress')), ...RULES)).toEqual([]);
   });
+  it('UDP: Istio has no UDP listener (listenerProtocolToIstio); another implementation\'s Gateway takes UDPRoute (conformance/tests/udproute-simple.yaml)', () => {
+    const udp = (cls: string) => gw('dns', 'app', '  - {name: dns, port: 53, protocol: UDP}\n', cls);
+    const r = route('UDPRoute', '', 'x').replace('istio-ingress', 'app').replace('  hostnames: [x]\n', '');
+    expect(at(findings(udp('istio') + r.replace('edge', 'dns')), 'gwapi-route-kind').map((f) => f[1])).toEqual(['error']);
+    expect(at(findings(udp('other-controller') + r.replace('edge', 'dns')), 'gwapi-route-kind')).toEqual([]);
+  });
 });
