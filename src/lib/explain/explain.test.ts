@@ -80,6 +80,12 @@ describe('explain', () => {
     const r = await run(['ztunnel.json']);
     expect(r.proxies[0]!.kind).toBe('ztunnel');
     expect(r.workloads.map((w) => [w.name, w.protocol, w.serviceAccount])).toEqual([['shop-7d9c5b6f4-q8k2m', 'HBONE', 'shop'], ['legacy-5f7b9-abcde', 'TCP', 'default']]);
+    // istioctl ztunnel-config certificate|workload -o json print those lists bare.
+    const dump = JSON.parse(await fixture('ztunnel.json'));
+    const parts = await explain([{ name: 'certs.json', text: JSON.stringify(dump.certificates) }, { name: 'workloads.json', text: JSON.stringify(dump.workloads) }], { lang: 'en' });
+    expect(parts.proxies.map((p) => [p.form, p.kind])).toEqual([['ztunnel', 'ztunnel'], ['ztunnel', 'ztunnel']]);
+    expect(parts.secrets.map((s) => s.proxy)).toEqual([0, 0]);
+    expect(parts.workloads.map((w) => [w.proxy, w.name])).toEqual([[1, 'shop-7d9c5b6f4-q8k2m'], [1, 'legacy-5f7b9-abcde']]);
   });
 
   it('says what is wrong with bad input, with the line, in the chosen language', async () => {
