@@ -68,7 +68,8 @@ describe('meshtls explain', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^워크로드\(ztunnel\) \(2\)$/m);
     expect(r.stdout).toContain('error   [cert-expiry]');
-    expect(r.stdout).toMatch(/오류 1개, 경고 0개, 참고 0개\n$/);
+    expect(r.stdout).toContain('info    [ztunnel-plaintext-workload]');
+    expect(r.stdout).toMatch(/오류 1개, 경고 0개, 참고 1개\n$/);
   });
 
   it('exits 2 on usage errors, unreadable files and input that is not a dump', async () => {
