@@ -4,7 +4,9 @@
 //   protocol HBONE; listenerProtocolToIstio: HBONE only on waypoints and east-west gateways.
 // - pkg/workloadapi/workload.proto and pilot/pkg/serviceregistry/ambient/: ztunnel receives no
 //   DestinationRules. pilot/pkg/networking/core/cluster_waypoint.go buildWaypointInboundVIP applies
-//   a DR at the waypoint; buildWaypointTLSContext ignores ISTIO_MUTUAL.
+//   a DR at the waypoint; buildWaypointTLSContext ignores ISTIO_MUTUAL. pilot/pkg/model/sidecar.go
+//   SidecarScope.DestinationRule: for inbound (the waypoint's lookup) a DR with a workloadSelector
+//   is never returned.
 // - pilot/pkg/serviceregistry/ambient/waypoints.go getUseWaypoint: `istio.io/use-waypoint` on the
 //   service, else its namespace; `none` opts out.
 // - pilot/pkg/serviceregistry/ambient/authorization.go: only STRICT rejects plain text; PERMISSIVE
@@ -48,6 +50,11 @@ describe('ambient mode (istio 1.30.3)', () => {
     // `istio.io/use-waypoint: none` on the ServiceEntry opts it out of the namespace's waypoint.
     const optOut = base.replace('metadata: {name: partner, namespace: egress}', 'metadata: {name: partner, namespace: egress, labels: {istio.io/use-waypoint: none}}');
     expect(at(findings(optOut + dr('ISTIO_MUTUAL')), 'amb-dr-ignored')).toEqual([['amb-dr-ignored', 'info', 18, 9]]);
+  });
+  it('a waypoint skips a DR with a workloadSelector', () => {
+    const base = ns('egress', 'istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoint') + se;
+    const selected = dr('SIMPLE').replace('spec:\n', 'spec:\n  workloadSelector: {matchLabels: {app: client}}\n');
+    expect(at(findings(base + selected), 'amb-dr-ignored')).toEqual([['amb-dr-ignored', 'warning', 18, 3]]);
   });
   it('PeerAuthentication DISABLE in an ambient namespace is an info; STRICT and sidecar namespaces are silent', () => {
     const pa = (mode: string, n = 'shop') => `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: ${n}}\nspec: {mtls: {mode: ${mode}}}\n`;

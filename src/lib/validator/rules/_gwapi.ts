@@ -197,16 +197,21 @@ export function ambientNamespaces(rs: Resource[]): Set<string> {
 }
 
 /**
- * The waypoint a Service or ServiceEntry uses: its own `istio.io/use-waypoint` label, else its
- * namespace's (istio 1.30.3 pilot/pkg/serviceregistry/ambient, and conversion.go
- * waypointConfigured). `none` opts out. Undefined when neither says.
+ * The waypoint a Service or ServiceEntry uses, as `{name, ns}`: its own `istio.io/use-waypoint`
+ * label, else its namespace's; `istio.io/use-waypoint-namespace` beside it moves the waypoint to
+ * another namespace; `none` opts out (istio 1.30.3 pilot/pkg/serviceregistry/ambient/waypoints.go
+ * getUseWaypoint). Undefined when neither says.
  */
-export function useWaypoint(r: Resource, rs: Resource[]): string | undefined {
-  const own = labels(r)['istio.io/use-waypoint'];
-  if (own) return own === 'none' ? undefined : own;
-  const ns = namespaces(rs).get(r.ns);
-  const w = ns ? labels(ns)['istio.io/use-waypoint'] : undefined;
-  return w && w !== 'none' ? w : undefined;
+export function useWaypoint(r: Resource, rs: Resource[]): { name: string; ns: string } | undefined {
+  const read = (l: Record<string, string>, ns: string) => {
+    const name = l['istio.io/use-waypoint'];
+    if (name === undefined) return undefined;
+    return name === 'none' ? null : { name, ns: l['istio.io/use-waypoint-namespace'] ?? ns };
+  };
+  const own = read(labels(r), r.ns);
+  if (own !== undefined) return own ?? undefined;
+  const nsObj = namespaces(rs).get(r.ns);
+  return (nsObj ? read(labels(nsObj), r.ns) : undefined) ?? undefined;
 }
 
 /** `Kind/name` of a reference, for messages. */
