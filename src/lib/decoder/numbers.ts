@@ -13,8 +13,9 @@ const VERIFY = /verify error:num=(\d{1,3})(?::([^\n:]{1,80}))?|verify return cod
 const CURL = /curl: \((\d{1,3})\)/g;
 // Alerts named rather than numbered: Java (JSSE "Received fatal alert: certificate_unknown",
 // BouncyCastle "TlsFatalAlertReceived: unknown_ca(48)", "raised fatal(2) certificate_unknown(46)")
-// and Erlang ("{tls_alert, {certificate_unknown, …").
-const ALERT_NAMED = /(?:fatal alert: |TlsFatalAlert(?:Received)?: |raised fatal\(2\) |\{tls_alert,\s?\{)([a-z_]{5,40})\b(?:\((\d{1,3})\)?)?/g;
+// JSSE's debug log ("SEND TLSv1.2 ALERT:  fatal, description = certificate_unknown") and Erlang
+// ("{tls_alert, {certificate_unknown, …").
+const ALERT_NAMED = /(?:fatal alert: |TlsFatalAlert(?:Received)?: |raised fatal\(2\) |\{tls_alert,\s?\{|ALERT: {1,2}fatal, description = )([a-z_]{5,40})\b(?:\((\d{1,3})\)?)?/g;
 const ALERT_BY_NAME: ReadonlyMap<string, number> = new Map([...ALERTS].map(([n, a]) => [a.name, n]));
 
 export function recognizeNumbers(line: string, lang: Lang): Finding[] {
