@@ -68,12 +68,16 @@ describe('explain', () => {
     const dump = {
       configs: [
         { '@type': 'type.googleapis.com/envoy.admin.v3.BootstrapConfigDump', bootstrap: { node: { id: 'waypoint~10.244.2.9~waypoint-7f9d-abcde.shop~shop.svc.cluster.local', metadata: { ISTIO_VERSION: '1.30.3' } } } },
-        { '@type': 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump', dynamic_active_clusters: [{ cluster: { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', name: 'inbound-vip|9080|http|reviews.shop.svc.cluster.local', type: 'EDS' } }] },
+        { '@type': 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump', dynamic_active_clusters: [{ cluster: { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', name: 'inbound-vip|9080|http|reviews.shop.svc.cluster.local', type: 'EDS' } }, { cluster: { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', name: 'main_internal', type: 'STATIC' } }] },
       ],
     };
     const r = await explain([{ name: 'waypoint.json', text: JSON.stringify(dump) }], { lang: 'en' });
     expect([r.proxies[0]!.kind, r.proxies[0]!.workload, r.proxies[0]!.namespace]).toEqual(['waypoint', 'waypoint-7f9d-abcde', 'shop']);
-    expect(r.clusters.map((c) => [c.direction, c.service, c.port, c.subset])).toEqual([['inbound', 'reviews.shop.svc.cluster.local', 9080, 'http']]);
+    expect(r.clusters.map((c) => [c.direction, c.service, c.port, c.subset])).toEqual([['inbound', 'reviews.shop.svc.cluster.local', 9080, 'http'], ['other', undefined, undefined, undefined]]);
+    // The waypoint's own internal cluster is not a hand-written one.
+    expect(r.findings).toEqual([]);
+    const gw = await explain([{ name: 'c.json', text: JSON.stringify([{ name: 'outbound_.9080_.v2_.reviews.shop.svc.cluster.local', type: 'EDS' }]) }], { lang: 'en' });
+    expect(gw.clusters.map((c) => [c.direction, c.service, c.port, c.subset])).toEqual([['outbound', 'reviews.shop.svc.cluster.local', 9080, 'v2']]);
   });
 
   it('reads a ztunnel dump', async () => {

@@ -204,6 +204,14 @@ function parseName(name: string): Pick<ClusterRow, 'direction' | 'service' | 'po
     if (p[2]) out.subset = p[2];
     return out;
   }
+  // SNI-DNAT clusters of a gateway with AUTO_PASSTHROUGH: `outbound_.PORT_.SUBSET_.HOST`
+  // (BuildDNSSrvSubsetKey), named like the SNI they serve.
+  const dns = /^(outbound|inbound)_\.(\d+)_\.([^_]*)_\.(.+)$/.exec(name);
+  if (dns) {
+    const out: Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> = { direction: dns[1] === 'outbound' ? 'outbound' : 'inbound', service: dns[4]!, port: Number(dns[2]) };
+    if (dns[3]) out.subset = dns[3];
+    return out;
+  }
   return { direction: 'other' };
 }
 
