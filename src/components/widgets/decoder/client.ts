@@ -214,7 +214,8 @@ class DecoderElement extends HTMLElement {
     const links = h('ul', { class: 'mtls-links' },
       h('li', {}, h('a', { href: `${this.data.errorsBase}${m.id}/`, 'data-error-link': m.id }, fill(s.errorPage!, { title: m.title }))),
       m.inspect && h('li', {}, h('a', { href: this.data.inspectorUrl, 'data-inspect-link': '' }, s.inspect!)),
-      ...m.docs.map((d) => h('li', {}, h('a', { href: docsUrl(d, this.data.lang) }, this.data.pages[d] ?? d))),
+      // The inspector has its own link above on certificate cards.
+      ...m.docs.filter((d) => !(m.inspect && d === 'tools/cert-inspector/')).map((d) => h('li', {}, h('a', { href: docsUrl(d, this.data.lang) }, this.data.pages[d] ?? d))),
       // Lab pages are titled "Lab: …" already; only a bare slug needs the label.
       ...m.labs.map((l) => {
         const title = this.data.pages[`labs/${l}/`];
