@@ -28,9 +28,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     const hits: Hit[] = [];
+    // An input is Istio's when its node says so or when istiod's cluster names are in it (the
+    // istioctl proxy-config cluster output has no bootstrap).
+    const istioProxies = new Set(ctx.map.clusters.filter((c) => c.direction !== 'other').map((c) => c.proxy));
+    for (const p of ctx.map.proxies) if (p.kind !== 'unknown') istioProxies.add(p.id);
     for (const c of ctx.map.clusters) {
       if (c.circuitBreaker.maxConnections !== undefined) continue;
-      const istio = ctx.proxy(c.proxy).kind !== 'unknown';
+      const istio = istioProxies.has(c.proxy);
       if (istio && (c.state === 'static' || c.direction !== 'other' || ISTIO_OWN.test(c.name))) continue;
       hits.push({ target: clusterTarget(c), text: text(TEXT, { name: c.name }) });
     }
