@@ -62,9 +62,9 @@ describe('decode: Envoy transport failure reasons', () => {
     const r = decode(body, catalog, { lang: 'en' });
     expect(r.matches.every((m) => m.side === 'upstream')).toBe(true);
     // The envelope says how it relates to the cause, in both languages; the cause carries no such note.
-    expect(r.matches[1]?.because).toBe('This 503 happened because of the card above (Connection reset (Connection reset by peer)); Envoy\'s connect error only carries that transport failure to the caller as a 503.');
+    expect(r.matches[1]?.because).toBe('This 503 happened because of “Connection reset (Connection reset by peer)” (the card above); Envoy\'s connect error only carries that transport failure to the caller as a 503.');
     expect(r.matches[0]?.because).toBeUndefined();
-    expect(decode(body, catalog, { lang: 'ko' }).matches[1]?.because).toMatch(/^이 503은 위 카드\(/);
+    expect(decode(body, catalog, { lang: 'ko' }).matches[1]?.because).toMatch(/^이 503은 위 카드 “연결 리셋/);
   });
 
   it('reads the hex form gRPC prints as BoringSSL', () => {

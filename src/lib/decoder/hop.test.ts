@@ -21,9 +21,9 @@ describe('root cause first', () => {
     const en = decode(line('outbound|443||api.northwind.example', SIDECAR), catalog, { lang: 'en' });
     expect(en.matches.map((m) => m.id)).toEqual(['wrong-version-number', 'upstream-connect-error']);
     expect(en.matches[0]?.because).toBeUndefined();
-    expect(en.matches[1]?.because).toMatch(/^This 503 happened because of the card above \(Wrong version number/);
+    expect(en.matches[1]?.because).toMatch(/^This 503 happened because of “Wrong version number/);
     const ko = decode(line('outbound|443||api.northwind.example', SIDECAR), catalog, { lang: 'ko' });
-    expect(ko.matches[1]?.because).toMatch(/^이 503은 위 카드\(잘못된 버전 번호/);
+    expect(ko.matches[1]?.because).toMatch(/^이 503은 위 카드 “잘못된 버전 번호/);
   });
 
   it('reads the same Go words by the side that logged them', () => {
