@@ -6,7 +6,7 @@ import { offersInspector, type Category, type Catalog, type CatalogEntry, type L
 import type { Lang } from './codes.ts';
 import { recognizeNumbers } from './numbers.ts';
 import { recognizePacked } from './packed.ts';
-import type { AccessLogInfo, Candidate, DecodedPart, DecodeResult, Finding, Match } from './types.ts';
+import type { AccessLogInfo, Candidate, DecodedPart, DecodeResult, Finding, HopInfo, Match } from './types.ts';
 import { boundedDistance } from '../text/edit-distance.ts';
 
 export type { DecodeResult, Match } from './types.ts';
@@ -281,7 +281,19 @@ interface LineHit {
   decoded: DecodedPart[];
 }
 
-function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, side: Side | undefined, evidence: string[], lang: Lang, c: Compiled, logger: Logger | undefined, cause: CatalogEntry | undefined): Match {
+/** Commands that print the certificates a certificate error is about, for what the reader has:
+ * an Envoy line's proxy holds its certificates and trust bundle in SDS secrets (the egress
+ * gateway's for hop 2); any other client or server can fetch the peer's chain as sent. */
+function certCommands(component: string, hop: HopInfo | undefined): string[] {
+  if (component === 'envoy' || component === 'istio') {
+    return [hop?.hop === 'hop2'
+      ? 'istioctl proxy-config secret deploy/istio-egressgateway -n istio-egress -o json'
+      : 'istioctl proxy-config secret POD -n NAMESPACE -o json'];
+  }
+  return ['openssl s_client -connect HOST:PORT -servername HOST -showcerts </dev/null'];
+}
+
+function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, side: Side | undefined, evidence: string[], lang: Lang, c: Compiled, logger: Logger | undefined, cause: CatalogEntry | undefined, hop: HopInfo | undefined): Match {
   const e = hit.entry;
   const t = c.texts[lang].get(e)!;
   const component = componentOf(e, evidence);
@@ -307,6 +319,7 @@ function toMatch(hit: LineHit, line: string, lineNo: number, offset: number, sid
     ...(perspective ? { perspective } : {}),
     ...(because ? { because } : {}),
     inspect: offersInspector(e.category),
+    ...(offersInspector(e.category) ? { certCommands: certCommands(component, hop) } : {}),
   };
 }
 
@@ -389,7 +402,7 @@ function decodeLine(
   kept.sort((a, b) => rank.get(a)! - rank.get(b)! || a.start - b.start);
   const cause = rank.get(kept[0]!)! < 2 ? kept[0]!.entry : undefined;
   const evidence = componentEvidence(line, !!log);
-  for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, evidence, lang, c, logger, cause));
+  for (const hit of kept) out.matches.push(toMatch(hit, line, lineNo, offset, side, evidence, lang, c, logger, cause, log?.info.meshHop));
 }
 
 const WORD_CACHE_LIMIT = 20_000;

@@ -40,9 +40,14 @@ describe('root cause first', () => {
     expect(tlsToPlain.matches.map((m) => m.id)).toEqual(['wrong-version-number', 'go-tls-first-record']);
   });
 
-  it('offers the certificate inspector on certificate errors only', () => {
+  it('offers the certificate inspector on certificate errors only, with commands for what the reader has', () => {
     const r = decode('curl: (60) SSL certificate problem: certificate has expired', catalog);
     expect(r.matches.find((m) => m.id === 'cert-expired')?.inspect).toBe(true);
+    expect(r.matches.find((m) => m.id === 'cert-expired')?.certCommands?.[0]).toMatch(/^openssl s_client .*-showcerts/);
+    // An Envoy line: the proxy's own secrets, the egress gateway's on hop 2.
+    const verify = (addresses: string) => decode(line('outbound|443||api.northwind.example', addresses).replace(/268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER/, '268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED'), catalog).matches[0];
+    expect(verify(SIDECAR)).toMatchObject({ id: 'certificate-verify-failed', certCommands: ['istioctl proxy-config secret POD -n NAMESPACE -o json'] });
+    expect(verify(GATEWAY)?.certCommands).toEqual(['istioctl proxy-config secret deploy/istio-egressgateway -n istio-egress -o json']);
     expect(decode('curl: (7) Failed to connect to localhost port 1: Connection refused', catalog).matches.every((m) => !m.inspect)).toBe(true);
   });
 });

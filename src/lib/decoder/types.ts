@@ -100,6 +100,10 @@ export interface Match {
   because?: string;
   /** A certificate error: the card offers the certificate inspector. */
   inspect: boolean;
+  /** For a certificate error: commands that print the certificates in question, for what the
+   * reader has (the proxy's secrets for an Envoy line, the peer's chain otherwise), to paste into
+   * the inspector. */
+  certCommands?: string[];
 }
 
 export interface Candidate {

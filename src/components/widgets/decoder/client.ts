@@ -213,7 +213,10 @@ class DecoderElement extends HTMLElement {
 
     const links = h('ul', { class: 'mtls-links' },
       h('li', {}, h('a', { href: `${this.data.errorsBase}${m.id}/`, 'data-error-link': m.id }, fill(s.errorPage!, { title: m.title }))),
-      m.inspect && h('li', {}, h('a', { href: this.data.inspectorUrl, 'data-inspect-link': '' }, s.inspect!)),
+      m.inspect && h('li', {}, h('a', { href: this.data.inspectorUrl, 'data-inspect-link': '' }, s.inspect!),
+        ...(m.certCommands ?? []).map((cmd) => h('div', { class: 'mtls-cmd' },
+          h('pre', {}, h('code', {}, cmd)),
+          h('button', { type: 'button', 'data-copy': cmd, 'aria-label': fill(s.copyCommandLabel!, { cmd }) }, s.copy!)))),
       // The inspector has its own link above on certificate cards.
       ...m.docs.filter((d) => !(m.inspect && d === 'tools/cert-inspector/')).map((d) => h('li', {}, h('a', { href: docsUrl(d, this.data.lang) }, this.data.pages[d] ?? d))),
       // Lab pages are titled "Lab: …" already; only a bare slug needs the label.
