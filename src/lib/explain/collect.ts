@@ -3,7 +3,7 @@
 // the dump section it came from, and is reduced to its row at once, so a 200 MB dump never sits
 // in memory as objects.
 import { arr, g, gp, str, snake, type J } from './fields.ts';
-import { clusterRow, countEndpoints, listenerRow, pemOf, pendingSecret, routeRow, type PendingSecret } from './model.ts';
+import { clusterRow, countEndpoints, listenerRow, pendingSecret, routeRow, type PendingSecret } from './model.ts';
 import type { ClusterRow, InputForm, ListenerRow, ProxyInfo, RouteRow, WorkloadRow } from './types.ts';
 
 export class Collector {
@@ -238,4 +238,3 @@ export class Collector {
  * the ztunnel dump's lists. */
 export const TOP_SECTIONS = new Set(['static_secrets', 'dynamic_active_secrets', 'dynamic_warming_secrets', 'workloads', 'services', 'policies', 'certificates']);
 
-export { pemOf };

@@ -80,6 +80,20 @@ describe('explain', () => {
     expect(gw.clusters.map((c) => [c.direction, c.service, c.port, c.subset])).toEqual([['outbound', 'reviews.shop.svc.cluster.local', 9080, 'v2']]);
   });
 
+  it('counts endpoints from a dump taken with ?include_eds', async () => {
+    const sidecar = JSON.parse(await fixture('sidecar-egress.json'));
+    const name = 'outbound|9080||reviews.shop.svc.cluster.local';
+    const endpoint = (ip: string) => ({ endpoint: { address: { socket_address: { address: ip, port_value: 9080 } } }, health_status: 'HEALTHY' });
+    sidecar.configs.splice(2, 0, {
+      '@type': 'type.googleapis.com/envoy.admin.v3.EndpointsConfigDump',
+      dynamic_endpoint_configs: [{ endpoint_config: { '@type': 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment', cluster_name: name, endpoints: [{ lb_endpoints: [endpoint('10.244.0.30'), endpoint('10.244.0.31')] }] } }],
+    });
+    for (const r of [await explain([{ name: 's', text: JSON.stringify(sidecar) }], { lang: 'en' }), await streamed('s', JSON.stringify(sidecar))]) {
+      expect(r.clusters.find((c) => c.name === name)!.endpoints).toBe(2);
+      expect(r.clusters.find((c) => c.subset === 'partner')!.endpoints).toBeUndefined();
+    }
+  });
+
   it('reads a ztunnel dump', async () => {
     const r = await run(['ztunnel.json']);
     expect(r.proxies[0]!.kind).toBe('ztunnel');
