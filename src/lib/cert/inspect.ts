@@ -9,7 +9,7 @@ import { checkHost } from './hostname.ts';
 import { publicOfPrivate } from './keys.ts';
 import { explain, FAILURES, stackMessages, type FailureKind, type Params, type StackMessages } from './messages.ts';
 import { parseInput } from './input.ts';
-import { say } from './text.ts';
+import { latin1, say } from './text.ts';
 import * as x509 from './x509.ts';
 import type { InputProblem, Lang, Purpose, RawObject, Role } from './types.ts';
 
@@ -232,11 +232,22 @@ export async function inspect(inputs: InspectInput[], options: InspectOptions): 
     notes.push(...parsed.notes);
   }
 
-  // Certificates, in input order (duplicates kept: they are what was sent). Each is parsed once;
-  // their digests and self-signature checks run side by side.
+  // Certificates, in input order (duplicates kept: they are what was sent). The same DER (a root
+  // sent and trusted, the roots repeated for every identity of a ztunnel dump) is parsed once; the
+  // digests and self-signature checks of different certificates run side by side.
   const nodes: Node[] = [];
   const certObjects = objects.filter((x) => x.kind === 'certificate');
-  const described = await Promise.allSettled(certObjects.map((o) => describe(o.der, 0, o.role, o.origin, at)));
+  const byDer = new Map<string, Promise<Parsed>>();
+  const described = await Promise.allSettled(certObjects.map(async (o): Promise<Parsed> => {
+    const key = latin1(o.der);
+    let first = byDer.get(key);
+    if (!first) {
+      byDer.set(key, (first = describe(o.der, 0, o.role, o.origin, at)));
+      return first;
+    }
+    const p = await first;
+    return { ...p, info: { ...p.info, role: o.role, origin: o.origin } };
+  }));
   described.forEach((d, i) => {
     const o = certObjects[i]!;
     if (d.status === 'rejected') {
