@@ -18,7 +18,7 @@ export const rule: Rule = {
     ko: '앰비언트 모드에서 ztunnel끼리는 PeerAuthentication과 상관없이 HBONE(상호 TLS)으로 연결된다. PeerAuthentication이 바꾸는 것은 평문을 받느냐뿐이다. `STRICT`면 피어 신원이 없는 연결을 거부하고, `PERMISSIVE`와 `DISABLE`은 둘 다 평문을 받는다. 그래서 `DISABLE`로 앰비언트 모드의 상호 TLS를 끌 수 없고, HBONE만으로는 메시 밖의 평문 연결이 거부되지 않는다. 평문을 막으려면 네임스페이스(또는 `istio-system`의 메시 전체) PeerAuthentication을 `STRICT`로 두자.',
     en: 'In ambient mode, ztunnels connect over HBONE (mutual TLS) whatever the PeerAuthentication says. What a PeerAuthentication changes is only whether plain text is accepted: `STRICT` rejects connections without a peer identity, while `PERMISSIVE` and `DISABLE` both accept plain text. So `DISABLE` does not turn ambient mutual TLS off, and HBONE alone does not reject plain-text connections from outside the mesh. To reject plain text, make the namespace (or the mesh-wide one in `istio-system`) PeerAuthentication `STRICT`.',
   },
-  docs: 'patterns/mutual-tls/',
+  docs: 'ambient/mutual-tls/',
   check(ctx) {
     const ambient = ambientNamespaces(ctx.resources);
     if (!ambient.size) return;

@@ -24,7 +24,7 @@ export const rule: Rule = {
     ko: 'Service나 ServiceEntry를 `istio.io/use-waypoint` 레이블(자신이나 네임스페이스)로 웨이포인트에 묶어도 웨이포인트가 받지 않으면 묶이지 않는다. 웨이포인트의 `istio.io/waypoint-for`가 `workload`나 `none`이면 서비스 트래픽을 받지 않고(`UnsupportedTrafficType`), 다른 네임스페이스(`istio.io/use-waypoint-namespace`)의 웨이포인트는 HBONE 15008 리스너의 `allowedRoutes.namespaces`가 서비스의 네임스페이스를 허락해야 한다(기본은 `Same`, 아니면 `AttachmentDenied`). 묶이지 않은 서비스의 트래픽은 웨이포인트를 건너뛰어 L7 정책과 TLS 오리지네이션이 적용되지 않는다. 웨이포인트에 `istio.io/waypoint-for: service`(또는 `all`)를, 공유 웨이포인트의 리스너에 `allowedRoutes.namespaces.from: All`이나 `Selector`를 쓰자.',
     en: 'Labelling a Service or ServiceEntry (or its namespace) with `istio.io/use-waypoint` binds it only if the waypoint takes it. A waypoint with `istio.io/waypoint-for: workload` or `none` takes no service traffic (`UnsupportedTrafficType`), and a waypoint in another namespace (`istio.io/use-waypoint-namespace`) must admit the service\'s namespace in its HBONE 15008 listener\'s `allowedRoutes.namespaces` (default `Same`; otherwise `AttachmentDenied`). An unbound service\'s traffic skips the waypoint: no L7 policy, no TLS origination. Give the waypoint `istio.io/waypoint-for: service` (or `all`), and a shared waypoint\'s listener `allowedRoutes.namespaces.from: All` or a `Selector`.',
   },
-  docs: 'patterns/mutual-tls/',
+  docs: 'ambient/where-tls-happens/',
   check(ctx) {
     const gws = new Map(k8sGateways(ctx.resources).map((g) => [`${g.ns}/${g.name}`, g]));
     const said = new Set<Resource>(); // a namespace label is reported once, not once per service

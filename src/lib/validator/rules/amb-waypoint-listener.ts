@@ -18,7 +18,7 @@ export const rule: Rule = {
     ko: '웨이포인트는 `gatewayClassName: istio-waypoint`인 Gateway이고, ztunnel이 HBONE으로 보내는 트래픽을 포트 15008에서 받는다. Istio는 웨이포인트의 리스너가 `port: 15008`, `protocol: HBONE` 하나이기를 기대하고, 다른 리스너는 `Accepted=False`(`UnsupportedProtocol`)로 표시한다. 반대로 `protocol: HBONE`은 웨이포인트(와 east-west 게이트웨이)에서만 받으므로 일반 `istio` Gateway에 쓰면 리스너가 거부된다. 웨이포인트에는 `name: mesh`, `port: 15008`, `protocol: HBONE` 리스너 하나만 두자(`istioctl waypoint generate`가 만드는 모양이다).',
     en: 'A waypoint is a Gateway with `gatewayClassName: istio-waypoint`; it takes the HBONE traffic ztunnel sends on port 15008. Istio expects its listener to be exactly `port: 15008`, `protocol: HBONE`, and marks any other listener `Accepted=False` (`UnsupportedProtocol`). The other way round, `protocol: HBONE` is accepted only on waypoints (and east-west gateways): on a plain `istio` Gateway the listener is rejected. Give a waypoint one listener, `name: mesh`, `port: 15008`, `protocol: HBONE` (what `istioctl waypoint generate` writes).',
   },
-  docs: 'patterns/mutual-tls/',
+  docs: 'ambient/where-tls-happens/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
       const c = gatewayController(gw, ctx.resources);

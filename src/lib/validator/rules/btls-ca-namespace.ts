@@ -18,7 +18,7 @@ export const rule: Rule = {
     ko: 'BackendTLSPolicy의 `caCertificateRefs`는 정책과 같은 네임스페이스의 ConfigMap만 가리킨다. 네임스페이스 필드가 없고 ReferenceGrant로도 넓힐 수 없다. 붙여 넣은 내용에서 그 이름의 ConfigMap이 다른 네임스페이스에만 있으면 정책이 `ResolvedRefs=False`(`InvalidCACertificateRef`)와 `NoValidCACertificate`가 되고, Istio는 잘못된 자격 증명을 넣어 그 백엔드로 가는 요청을 막는다. ConfigMap을 정책의 네임스페이스에 복사하자.',
     en: 'A BackendTLSPolicy\'s `caCertificateRefs` can only name ConfigMaps in the policy\'s own namespace: there is no namespace field, and no ReferenceGrant widens it. If the paste has a ConfigMap of that name only in another namespace, the policy becomes `ResolvedRefs=False` (`InvalidCACertificateRef`) and `NoValidCACertificate`, and Istio blocks requests to the backend with an invalid credential. Copy the ConfigMap into the policy\'s namespace.',
   },
-  docs: 'patterns/origination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     const cms = ctx.resources.filter((r) => r.group === '' && r.kind === 'ConfigMap');
     for (const p of ctx.resources.filter((r) => isGwApi(r, 'BackendTLSPolicy'))) {

@@ -19,7 +19,7 @@ export const rule: Rule = {
     ko: 'BackendTLSPolicy의 `validation`에는 `caCertificateRefs`와 `wellKnownCACertificates` 중 정확히 하나를 써야 한다. 둘 다 쓰거나 둘 다 빼면 API 서버가 거부한다. Istio 1.30은 `wellKnownCACertificates: System`만 알고(다른 값은 `Accepted=False`), `caCertificateRefs`에서는 ConfigMap만 읽는다. Secret을 가리키면 `InvalidKind`가 되고 Istio가 그 백엔드로 가는 요청을 막는다. 여러 개를 쓰면 첫 번째만 쓰인다(`warning`). 사설 CA는 같은 네임스페이스의 ConfigMap(키 `ca.crt`) 하나로, 공인 CA는 `wellKnownCACertificates: System`으로 쓰자.',
     en: 'A BackendTLSPolicy\'s `validation` takes exactly one of `caCertificateRefs` and `wellKnownCACertificates`: both, or neither, and the API server rejects it. Istio 1.30 knows only `wellKnownCACertificates: System` (anything else is `Accepted=False`) and reads only ConfigMaps from `caCertificateRefs`: a Secret is `InvalidKind` and Istio blocks requests to the backend. With several entries only the first is used (`warning`). Write a private CA as one ConfigMap (key `ca.crt`) in the same namespace, a public one as `wellKnownCACertificates: System`.',
   },
-  docs: 'patterns/origination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const p of ctx.resources.filter((r) => isGwApi(r, 'BackendTLSPolicy'))) {
       const v = isObj(p.spec.validation) ? p.spec.validation : undefined;

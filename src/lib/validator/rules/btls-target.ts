@@ -18,7 +18,7 @@ export const rule: Rule = {
     ko: 'BackendTLSPolicy는 `targetRefs`로 같은 네임스페이스의 Service(또는 Istio에서는 ServiceEntry)를 가리키고, `sectionName`을 쓰면 그 서비스 포트의 `name`이어야 한다(포트 번호가 아니다). 다른 종류이거나 포트 이름이 없으면 Istio가 정책을 `Accepted=False`(`TargetNotFound`)로 두고 TLS 오리지네이션을 하지 않아 백엔드에 평문이 간다. 대상이 붙여 넣은 내용에 없으면 확인할 점을 `info`로 알린다. `kind: Service`(`group: ""`)와 포트의 `name`을 쓰자.',
     en: 'A BackendTLSPolicy\'s `targetRefs` name a Service (or, in Istio, a ServiceEntry) in its own namespace; a `sectionName` must be the `name` of one of its ports (not a number). Another kind, or a port name the target lacks, leaves the policy `Accepted=False` (`TargetNotFound`) in Istio: no TLS origination, so plain text goes to the backend. When the target is not in the paste, an `info` says what to check. Use `kind: Service` (`group: ""`) and the port\'s `name`.',
   },
-  docs: 'patterns/origination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const p of ctx.resources.filter((r) => isGwApi(r, 'BackendTLSPolicy'))) {
       arr(p.spec.targetRefs).forEach((t, i) => {

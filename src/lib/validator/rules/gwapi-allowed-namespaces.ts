@@ -18,7 +18,7 @@ export const rule: Rule = {
     ko: 'Gateway API 리스너는 기본(`allowedRoutes.namespaces.from: Same`)으로 Gateway와 같은 네임스페이스의 라우트만 받는다. 애플리케이션 네임스페이스의 HTTPRoute가 `istio-ingress`의 Gateway를 가리키는 흔한 구성은 리스너에 `from: All`이나 `from: Selector`가 없으면 `NotAllowedByListeners`로 연결되지 않고 `attachedRoutes`가 0이다. `Selector`라면 라우트 네임스페이스의 레이블을 붙여 넣은 Namespace에서 읽고, Namespace가 없으면 확인할 점을 `info`로 알린다. 리스너에 `allowedRoutes.namespaces.from: All`(또는 레이블로 고르는 `Selector`)을 쓰자.',
     en: 'By default (`allowedRoutes.namespaces.from: Same`) a Gateway API listener takes only routes from the Gateway\'s own namespace. The common setup of an HTTPRoute in an application namespace pointing at a Gateway in `istio-ingress` is not attached (`NotAllowedByListeners`, `attachedRoutes: 0`) unless the listener says `from: All` or `from: Selector`. For `Selector`, the route namespace\'s labels come from a Namespace in the paste; without it an `info` says what to check. Set `allowedRoutes.namespaces.from: All` (or a `Selector` on labels) on the listener.',
   },
-  docs: 'patterns/termination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const route of routes(ctx.resources)) {
       for (const pr of gatewayParentRefs(route, ctx.resources)) {

@@ -19,7 +19,7 @@ export const rule: Rule = {
     ko: 'Gateway API 리스너의 `certificateRefs`가 다른 네임스페이스의 시크릿을 가리키면, 그 네임스페이스에 Gateway의 네임스페이스에서 오는 `Gateway`가 `Secret`을 참조해도 된다고 허락하는 ReferenceGrant가 있어야 한다. 없으면 리스너가 `ResolvedRefs=False`(`RefNotPermitted`)가 되고 인증서 없이 남는다. 시크릿 네임스페이스에 `from: [{group: gateway.networking.k8s.io, kind: Gateway, namespace: <Gateway 네임스페이스>}]`, `to: [{group: "", kind: Secret}]`인 ReferenceGrant를 만들거나 시크릿을 Gateway 네임스페이스로 옮기자. 붙여 넣은 내용에 그 네임스페이스의 ReferenceGrant가 하나도 없으면 클러스터에 있을 수 있으므로 확인할 점을 `info`로 알린다.',
     en: 'When a Gateway API listener\'s `certificateRefs` names a secret in another namespace, that namespace needs a ReferenceGrant letting a `Gateway` from the Gateway\'s namespace refer to a `Secret`. Without it the listener gets `ResolvedRefs=False` (`RefNotPermitted`) and stays without a certificate. Create a ReferenceGrant in the secret\'s namespace with `from: [{group: gateway.networking.k8s.io, kind: Gateway, namespace: <gateway namespace>}]` and `to: [{group: "", kind: Secret}]`, or move the secret next to the Gateway. When the paste has no ReferenceGrant in that namespace at all, one may exist in the cluster: an `info` says what to check.',
   },
-  docs: 'patterns/termination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
       for (const l of listeners(gw, ctx.resources)) {

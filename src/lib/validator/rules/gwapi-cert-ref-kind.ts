@@ -17,7 +17,7 @@ export const rule: Rule = {
     ko: 'Istio는 Gateway API 리스너의 `certificateRefs`로 core `Secret`(`group: ""`, `kind: Secret`)만 읽고, 리스너 하나에 인증서를 두 개(예를 들어 RSA와 ECDSA)까지만 받는다. 다른 그룹이나 종류를 가리키거나 세 개 이상이면 리스너가 `ResolvedRefs=False`(`InvalidCertificateRef`)가 되고 그 인증서는 쓰이지 않는다. `kind: Secret`과 빈 `group`으로 `kubernetes.io/tls` 시크릿을 가리키자.',
     en: 'Istio reads only a core `Secret` (`group: ""`, `kind: Secret`) from a Gateway API listener\'s `certificateRefs`, and at most two certificates per listener (an RSA and an ECDSA one, say). Another group or kind, or three or more references, set the listener to `ResolvedRefs=False` (`InvalidCertificateRef`) and the certificate is not used. Point `kind: Secret` with an empty `group` at a `kubernetes.io/tls` secret.',
   },
-  docs: 'patterns/termination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
       for (const l of listeners(gw, ctx.resources)) {

@@ -57,7 +57,7 @@ export const rule: Rule = {
     ko: 'Gateway API v1.5의 `spec.tls.frontend`는 TLS를 종료하는 리스너에서 클라이언트 인증서를 검증할 CA를 정한다(`default`와 포트별 `perPort`). Istio 1.30은 `caCertificateRefs`를 하나만, ConfigMap이나 Secret만 받고, 다른 네임스페이스의 CA는 ReferenceGrant가 있을 때만 읽는다. 어긋나면 해당 리스너가 `ResolvedRefs=False`가 되어 받아들여지지 않는다. `perPort`의 포트에 TLS를 종료하는 리스너가 없으면 그 설정은 아무 데도 적용되지 않는다(`info`). CA 번들 하나를 Gateway 네임스페이스의 ConfigMap `ca.crt`에 두자.',
     en: 'Gateway API v1.5\'s `spec.tls.frontend` sets the CA that validates client certificates on terminating listeners (`default`, and `perPort` by port). Istio 1.30 takes one `caCertificateRefs` entry, of kind ConfigMap or Secret, and reads a CA in another namespace only with a ReferenceGrant. Otherwise the listeners it applies to get `ResolvedRefs=False` and are not accepted. A `perPort` entry whose port has no terminating listener applies nowhere (`info`). Keep one CA bundle in a ConfigMap `ca.crt` in the Gateway\'s namespace.',
   },
-  docs: 'patterns/mutual-tls/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
       const tls = isObj(gw.spec.tls) ? gw.spec.tls : undefined;

@@ -18,7 +18,7 @@ export const rule: Rule = {
     ko: '라우트의 `hostnames` 중 하나 이상이 리스너의 `hostname`과 겹쳐야 라우트 연결이 된다. `*.example.com`은 `api.example.com`과 `a.b.example.com`과 겹치지만 `example.com`과는 겹치지 않는다. 어느 쪽이든 비어 있으면 모두와 겹친다. 라우트가 가리키는 모든 리스너와 겹치지 않으면 `NoMatchingListenerHostname`으로 연결되지 않는다. TLSRoute라면 클라이언트가 보내는 SNI가 두 쪽 모두에 맞아야 한다. 호스트 이름을 맞추거나 리스너의 `hostname`을 넓히자.',
     en: 'A route attaches only if one of its `hostnames` intersects the listener\'s `hostname`. `*.example.com` intersects `api.example.com` and `a.b.example.com` but not `example.com`; an empty side intersects everything. If no listener the route names intersects, the route is not attached (`NoMatchingListenerHostname`). For a TLSRoute the client\'s SNI must fit both. Align the host names or widen the listener\'s `hostname`.',
   },
-  docs: 'patterns/passthrough/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const route of routes(ctx.resources)) {
       const hosts = strs(route.spec.hostnames);

@@ -20,7 +20,7 @@ export const rule: Rule = {
     ko: 'Gateway API는 `protocol: HTTPS`와 `TLS` 리스너에 `tls`를 요구하고 `HTTP`, `TCP`, `UDP` 리스너의 `tls`는 거부한다. HTTPS 리스너는 `mode: Terminate`만 받고, TLS 리스너는 `tls.mode`(Terminate 또는 Passthrough)를 꼭 적어야 한다. `Terminate`인데 `certificateRefs`도 `options`도 없으면 API 서버가 Gateway를 거부한다. `options`만 있으면 받아들여지지만 Istio는 `gateway.istio.io/tls-terminate-mode`가 `ISTIO_SIMPLE`·`ISTIO_MUTUAL`일 때만 인증서를 스스로 고르므로, 그 밖에는 리스너가 내밀 서버 인증서가 없다. 종료할 리스너에는 `certificateRefs`로 TLS 시크릿을 지정하고, 그대로 넘길 리스너는 `protocol: TLS`와 `mode: Passthrough`로 쓰자.',
     en: 'The Gateway API requires `tls` on `protocol: HTTPS` and `TLS` listeners and rejects it on `HTTP`, `TCP` and `UDP` ones. An HTTPS listener takes only `mode: Terminate`; a TLS listener must state `tls.mode` (Terminate or Passthrough). `Terminate` with neither `certificateRefs` nor `options` makes the API server reject the Gateway. With `options` alone it is accepted, but Istio picks a certificate by itself only when `gateway.istio.io/tls-terminate-mode` is `ISTIO_SIMPLE` or `ISTIO_MUTUAL`; otherwise the listener has no server certificate to present. Point `certificateRefs` at a TLS secret on a terminating listener; write a pass-through listener as `protocol: TLS` with `mode: Passthrough`.',
   },
-  docs: 'patterns/termination/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
       for (const l of listeners(gw, ctx.resources)) {

@@ -17,7 +17,7 @@ export const rule: Rule = {
     ko: '라우트의 `parentRefs`에 `sectionName`이나 `port`를 쓰면 그 이름(또는 포트)을 가진 Gateway 리스너에만 붙는다. 붙여 넣은 Gateway에 그런 리스너가 없으면 라우트 연결이 되지 않아 라우트가 `Accepted=False`(`NoMatchingParent`)가 되고 트래픽을 받지 않는다. 리스너의 `name`과 `port`를 확인해 맞추거나, 모든 리스너에 붙이려면 둘 다 빼자.',
     en: 'With `sectionName` or `port` in a route\'s `parentRefs`, the route attaches only to the Gateway listener with that name (or port). If the Gateway in the paste has no such listener, the route does not attach: it gets `Accepted=False` (`NoMatchingParent`) and serves no traffic. Match the listener\'s `name` and `port`, or drop both to attach to every listener that takes the route.',
   },
-  docs: 'patterns/passthrough/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const route of routes(ctx.resources)) {
       for (const pr of gatewayParentRefs(route, ctx.resources)) {

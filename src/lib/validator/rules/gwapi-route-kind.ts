@@ -19,7 +19,7 @@ export const rule: Rule = {
     ko: 'Istio에서 Gateway API 리스너가 받는 라우트 종류는 프로토콜이 정한다. `HTTP`·`HTTPS`는 HTTPRoute와 GRPCRoute, `TLS`는 TLSRoute(`mode: Terminate`면 TCPRoute도), `TCP`는 TCPRoute를 받고, `allowedRoutes.kinds`가 이를 더 좁힌다. 그래서 HTTPS 리스너의 TLSRoute나 Passthrough 리스너의 HTTPRoute는 `NotAllowedByListeners`로 붙지 않고, 리스너의 `attachedRoutes`도 0이다. 프로토콜이 받을 수 없는 종류를 `allowedRoutes.kinds`에 적으면 리스너가 `InvalidRouteKinds`가 된다. TLS Terminate 리스너의 TLSRoute는 Istio 1.30부터 받아들여지므로 `info`로 버전을 알린다. 패스스루는 `protocol: TLS`, `mode: Passthrough`에 TLSRoute를, 종료는 `HTTPS`에 HTTPRoute를 붙이자.',
     en: 'In Istio the protocol of a Gateway API listener decides which routes it takes: `HTTP` and `HTTPS` take HTTPRoute and GRPCRoute, `TLS` takes TLSRoute (and TCPRoute with `mode: Terminate`), `TCP` takes TCPRoute; `allowedRoutes.kinds` narrows that further. A TLSRoute on an HTTPS listener or an HTTPRoute on a Passthrough listener is not attached (`NotAllowedByListeners`) and the listener\'s `attachedRoutes` stays 0. A kind in `allowedRoutes.kinds` that the protocol cannot take sets the listener to `InvalidRouteKinds`. A TLSRoute on a TLS Terminate listener is accepted from Istio 1.30 on: an `info` notes the version. For passthrough attach a TLSRoute to `protocol: TLS`, `mode: Passthrough`; for termination an HTTPRoute to `HTTPS`.',
   },
-  docs: 'patterns/passthrough/',
+  docs: 'gateway-api/tls/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
       for (const l of listeners(gw, ctx.resources)) {
