@@ -1,0 +1,25 @@
+// Messages between the proxy state explainer widget and its worker. The worker reads dropped files
+// itself (File.stream(), chunk by chunk) and reports progress, so the page never holds a large dump.
+import type { ExplainView } from './view.ts';
+
+/** One input: pasted text or a dropped/chosen file (a File is passed to the worker by reference). */
+export type ExplainInput = { name: string; text: string } | { name: string; file: File };
+
+export interface ExplainRequest {
+  inputs: ExplainInput[];
+  lang: 'ko' | 'en';
+}
+
+/** Worker → page, while a job runs. `phase` 'read': bytes of all inputs read so far. */
+export interface ExplainProgress { id: number; progress: { phase: 'read' | 'explain'; done: number; total: number; file: string } }
+
+export type ExplainResponse =
+  | { kind: 'ok'; view: ExplainView }
+  | { kind: 'failed'; message: string };
+
+export interface ExplainDone { id: number; res: ExplainResponse }
+
+/** Larger inputs are refused before reading (the tab would run out of memory). */
+export const MAX_INPUT_BYTES = 400 * 1024 * 1024;
+/** Pasted text up to this size is checked as one types; larger pastes too, but after a longer pause. */
+export const LIVE_PASTE_CHARS = 200_000;

@@ -1,0 +1,170 @@
+// The proxy state explainer widget on the built pages, in real Chromium: the example explained
+// (findings cards with their links, the TLS map, the filter, the keyboard), bad input with its
+// file and line, the private-key notice, a generated 20 MB dump chosen as a file (read in the
+// worker with progress and a stop button, the list keeps only a window of rows in the DOM, the
+// page keeps answering), and no request leaving the site. One page load per language: the whole
+// e2e suite runs close to CI's time limit.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { bigDump } from '../helpers/proxy-dump.ts';
+import { EXPLAIN_PRESETS } from '../../src/components/widgets/explain/presets.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let dir: string;
+let big: { path: string; clusters: number };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'proxy-state-'));
+  const dump = bigDump(20 * 1024 * 1024);
+  big = { path: join(dir, 'gateway-config.json'), clusters: dump.clusters };
+  writeFileSync(big.path, dump.text);
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const LANGS = ['ko', 'en'] as const;
+const prefix = (lang: 'ko' | 'en') => (lang === 'en' ? '/en' : '');
+const EXAMPLE = EXPLAIN_PRESETS[0]!;
+
+/** Waits until the result for the current input is drawn. */
+const settled = (page: Page) => page.waitForFunction(() => {
+  const w = document.querySelector('mtls-proxy-state');
+  return w && !w.hasAttribute('aria-busy') && !/…/.test(w.querySelector('[data-status]')?.textContent ?? '');
+}, undefined, { timeout: 60_000 });
+
+/** Puts text in the paste box at once, as a paste does. */
+const put = (page: Page, text: string) => page.evaluate((t) => {
+  const box = document.querySelector<HTMLTextAreaElement>('[data-input]')!;
+  box.value = t;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+}, text);
+
+const options = (page: Page) => page.locator('[data-list] [role="option"]');
+
+describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    page = await browser.newPage();
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+    await page.goto(`${baseUrl}${prefix(lang)}/tools/proxy-state/`, { waitUntil: 'load' });
+    await page.waitForSelector('mtls-proxy-state:not([data-loading])');
+  });
+  afterAll(() => page?.close());
+
+  it('explains the example: the map, the findings with their links, the filter and the keyboard', async () => {
+    await page.click(`button[data-preset="${EXAMPLE.id}"]`);
+    await settled(page);
+    const status = await page.textContent('[data-status]');
+    expect(status).toMatch(lang === 'ko' ? /클러스터 2개, 필터 체인 2개, 시크릿 3개/ : /2 clusters, 2 filter chains, 3 secrets/);
+    expect(await page.textContent('[data-forms]')).toContain('Envoy config_dump');
+
+    // Each finding card names the Istio field and links a page of this language.
+    const cards = page.locator('.mtls-px-cards > li');
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (let i = 0; i < await cards.count(); i++) {
+      const card = cards.nth(i);
+      expect(await card.locator('[data-field]').textContent()).toMatch(/^[A-Z][\w.]+/);
+      const href = await card.locator('a[data-docs-link]').getAttribute('href');
+      expect(href).toMatch(lang === 'en' ? /^\/en\/[a-z]/ : /^\/(?!en\/)[a-z]/);
+    }
+    // The partner's client certificate is still warming: the SDS error of the catalog.
+    const sds = page.locator('.mtls-px-cards a[data-error-link="sds-secret-not-supplied"]');
+    expect(await sds.getAttribute('href')).toBe(`${prefix(lang)}/errors/sds-secret-not-supplied/`);
+
+    // The map: clusters first, then the filter narrows it by SNI.
+    expect(await options(page).count()).toBe(2);
+    await page.fill('[data-filter]', 'api.northwind');
+    await expect.poll(() => options(page).count()).toBe(1);
+    expect(await options(page).first().textContent()).toContain('outbound|443||api.northwind.example');
+    await page.fill('[data-filter]', 'no-such-host');
+    await expect.poll(() => page.textContent('[data-list-status]')).toBe(lang === 'ko' ? '거르기 조건에 맞는 행이 없다.' : 'No row matches the filter.');
+    await page.fill('[data-filter]', '');
+
+    // Listener filter chains of virtualInbound: PERMISSIVE, one mTLS chain and one plaintext.
+    await page.check('input[data-kind][value="listener"]');
+    await expect.poll(() => options(page).count()).toBe(2);
+    expect(await options(page).allTextContents()).toEqual([expect.stringMatching(/mTLS.*PERMISSIVE/), expect.stringMatching(/plaintext.*PERMISSIVE/)]);
+
+    // Keyboard: into the list, down to the second chain, Enter shows its details.
+    await page.focus('[data-list]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getAttribute('[data-list]', 'aria-activedescendant')).toBe('mtls-px-row-1');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('[data-details-name]')).toBe('virtualInbound #1');
+    expect(await page.getAttribute('#mtls-px-row-1', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('#mtls-px-row-1', 'aria-setsize')).toBe('2');
+  });
+
+  it('says which input and which line is wrong, and what to do', async () => {
+    await put(page, '{\n  "configs": [\n    { "@type": "x", }\n  ]\n}\n');
+    await settled(page);
+    const problem = page.locator('[data-problem]').first();
+    expect(await problem.getAttribute('data-line')).toBe('3');
+    expect(await problem.textContent()).toMatch(lang === 'ko' ? /^붙여 넣은 텍스트, 3번째 줄.*올바른 JSON이 아니다.*출력 전체를 복사한다/ : /^pasted text, line 3.*not valid JSON.*Copy the whole output/);
+    expect(await page.locator('[data-map]').isHidden()).toBe(true);
+  });
+
+  it('notes a private key in the input, which stays in the page', async () => {
+    const key = execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], { encoding: 'utf8' });
+    const withKey = EXAMPLE.text.replace('"W3JlZGFjdGVkXQ=="', JSON.stringify(Buffer.from(key).toString('base64')));
+    expect(withKey).not.toBe(EXAMPLE.text);
+    await put(page, withKey);
+    await settled(page);
+    expect(await page.textContent('[data-key-note]')).toMatch(lang === 'ko' ? /브라우저 밖으로 나가지 않았/ : /stayed in this browser/);
+    const line = key.split('\n')[1]!;
+    expect(await page.textContent('mtls-proxy-state [data-results]')).not.toContain(line);
+  });
+
+  it('reads a 20 MB dump file in the worker, keeps the list small in the DOM and the page answering', async () => {
+    await put(page, '');
+    await settled(page);
+    if (lang === 'ko') {
+      // Stopping: the read is dropped and the page says so.
+      await page.setInputFiles('[data-file]', big.path);
+      await page.click('[data-cancel]:not([hidden])', { timeout: 10_000 });
+      expect(await page.locator('[data-cancelled]').count()).toBe(1);
+      await page.click('[data-files] button[data-remove]');
+      await settled(page);
+    }
+    await page.setInputFiles('[data-file]', big.path);
+    // While it is read and explained, the main thread keeps answering.
+    for (let i = 0; i < 4; i++) {
+      const t0 = Date.now();
+      await page.evaluate(() => document.body.childElementCount);
+      expect(Date.now() - t0).toBeLessThan(1000);
+      await page.waitForTimeout(150);
+    }
+    await settled(page);
+    expect(await page.textContent('[data-status]')).toContain(String(big.clusters));
+    await page.check('input[data-kind][value="cluster"]');
+    await expect.poll(() => page.locator('[data-list] [role="option"]').first().getAttribute('aria-setsize')).toBe(String(big.clusters));
+    expect(await options(page).count()).toBeLessThan(60);
+    // Scrolled to the end, the window moves: still few rows, the last one is the last cluster.
+    await page.locator('[data-list]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect.poll(() => page.locator(`[data-list] [aria-posinset="${big.clusters}"]`).count()).toBe(1);
+    expect(await options(page).count()).toBeLessThan(60);
+    // The filter searches every row, not only the drawn ones: partner clusters by their SNI.
+    await page.fill('[data-filter]', 'partner-199.example');
+    await expect.poll(() => options(page).count()).toBe(1);
+    await page.fill('[data-filter]', '');
+    await page.click('[data-clear]');
+    await settled(page);
+  });
+
+  it('sent nothing: every request was a GET of the site itself', () => {
+    const off = requests.filter((r) => !(r.startsWith('GET ') && (r.slice(4).startsWith(baseUrl) || r.slice(4).startsWith(`blob:${baseUrl}`))));
+    expect(off).toEqual([]);
+  });
+});
