@@ -7,7 +7,7 @@ import { plural } from '../validator/strings.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
-import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, type ExplainDone, type ExplainInput, type ExplainProgress, type ExplainRequest } from './protocol.ts';
+import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainInput, type ExplainProgress, type ExplainRequest } from './protocol.ts';
 import type { ExplainStrings } from './strings.ts';
 import type { ExplainView, FindingView, MapRow, RowKind, Severity } from './view.ts';
 import { VirtualList } from './virtual-list.ts';
@@ -413,6 +413,11 @@ class ProxyStateElement extends HTMLElement {
   private async share(): Promise<void> {
     if (this.files.length) {
       this.note(this.s.shareFiles);
+      return;
+    }
+    // A key in a link ends up in chat logs and browser histories: never put one there.
+    if (PRIVATE_KEY.test(this.input.value)) {
+      this.note(this.s.shareKey);
       return;
     }
     const packed = await packText(this.input.value);

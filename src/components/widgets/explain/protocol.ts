@@ -23,3 +23,7 @@ export interface ExplainDone { id: number; res: ExplainResponse }
 export const MAX_INPUT_BYTES = 400 * 1024 * 1024;
 /** Pasted text up to this size is checked as one types; larger pastes too, but after a longer pause. */
 export const LIVE_PASTE_CHARS = 200_000;
+
+/** A private key in the input: PEM armour, or the base64 of a PEM key's first line (inline_bytes).
+ * Envoy's own dumps print `[redacted]` instead of key bytes; hand-made configs may not. */
+export const PRIVATE_KEY = /PRIVATE KEY-----|LS0tLS1CRUdJTiBQUklWQVRFIEtFW|LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRV|LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFW/;

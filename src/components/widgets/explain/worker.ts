@@ -4,13 +4,10 @@
 // Pasted text and files never leave the worker except as the TLS map the page draws.
 import { createReader, RULES } from '../../../lib/explain/index.ts';
 import { toView } from './adapter.ts';
-import type { ExplainDone, ExplainProgress, ExplainRequest, ExplainResponse } from './protocol.ts';
+import { PRIVATE_KEY, type ExplainDone, type ExplainProgress, type ExplainRequest, type ExplainResponse } from './protocol.ts';
 
 /** A progress message at most this often: the page redraws one status line per message. */
 const PROGRESS_MS = 100;
-/** A private key in the input: PEM armour, or the base64 of a PEM key's first line (inline_bytes).
- * Envoy's own dumps print `[redacted]` instead of key bytes; hand-made configs may not. */
-const PRIVATE_KEY = /PRIVATE KEY-----|LS0tLS1CRUdJTiBQUklWQVRFIEtFW|LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRV|LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFW/;
 /** Characters kept from the end of one chunk, so a marker split across two chunks is still seen. */
 const OVERLAP = 64;
 

@@ -1,0 +1,65 @@
+// Bench rows for the proxy state explainer widget, in the real browser over the built site: a
+// generated sidecar dump of N MB chosen as a file, from the file input's change to the drawn map
+// (read in the worker, explained, rows posted and the list drawn); the longest stall of the page's
+// main thread meanwhile (the tab must not freeze); and the tab's peak memory (the renderer
+// process's VmHWM, which holds the page and its worker). Called from scripts/bench.ts.
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { bigDump } from '../tests/helpers/proxy-dump.ts';
+
+export interface ProxyStateBench { mb: number; clusters: number; ms: number; stallMs: number; peakMb: number | undefined }
+
+async function rendererPids(browser: Browser): Promise<Set<number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo') as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  return new Set(processInfo.filter((p) => p.type === 'renderer').map((p) => p.id));
+}
+
+const peakRss = (pid: number) => {
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+};
+
+export async function benchProxyStateWidget(browser: Browser, baseUrl: string, sizesMb: number[]): Promise<ProxyStateBench[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-state-'));
+  const out: ProxyStateBench[] = [];
+  try {
+    for (const mb of sizesMb) {
+      const dump = bigDump(mb * 1024 * 1024);
+      const file = join(dir, `dump-${mb}.json`);
+      writeFileSync(file, dump.text);
+      const before = await rendererPids(browser);
+      const page = await browser.newPage();
+      await page.goto(`${baseUrl}/en/tools/proxy-state/`, { waitUntil: 'load' });
+      await page.waitForSelector('mtls-proxy-state:not([data-loading])');
+      const pid = [...await rendererPids(browser)].find((p) => !before.has(p));
+      // The longest gap between two timer ticks on the main thread while the job runs.
+      await page.evaluate(() => {
+        const w = window as unknown as { stall: number; last: number };
+        w.stall = 0;
+        w.last = performance.now();
+        setInterval(() => {
+          const now = performance.now();
+          w.stall = Math.max(w.stall, now - w.last);
+          w.last = now;
+        }, 16);
+      });
+      const started = Date.now();
+      await page.setInputFiles('[data-file]', file);
+      await page.waitForFunction((n) => {
+        const w = document.querySelector('mtls-proxy-state');
+        return w && !w.hasAttribute('aria-busy') && (w.querySelector('[data-status]')?.textContent ?? '').includes(`${n} clusters`) && document.querySelector('[data-list] [role="option"]');
+      }, dump.clusters, { timeout: 600_000, polling: 50 });
+      const ms = Date.now() - started;
+      const stallMs = await page.evaluate(() => (window as unknown as { stall: number }).stall);
+      out.push({ mb, clusters: dump.clusters, ms, stallMs, peakMb: pid ? peakRss(pid) : undefined });
+      await page.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
