@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { bigDump } from '../helpers/proxy-dump.ts';
 import { EXPLAIN_PRESETS } from '../../src/components/widgets/explain/presets.ts';
@@ -105,6 +106,8 @@ describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
     expect(await page.textContent('[data-details-name]')).toBe('virtualInbound #1');
     expect(await page.getAttribute('#mtls-px-row-1', 'aria-selected')).toBe('true');
     expect(await page.getAttribute('#mtls-px-row-1', 'aria-setsize')).toBe('2');
+    // With cards, the map and the details drawn (the page-load state is in a11y.test.ts).
+    expect(await axeViolations(page, 'mtls-proxy-state')).toEqual([]);
   });
 
   it('says which input and which line is wrong, and what to do', async () => {
