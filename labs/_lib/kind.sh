@@ -11,6 +11,8 @@ CLUSTER="${CLUSTER:-meshtls}"                      # kind cluster name
 PARTNER_CONTAINER="${PARTNER_CONTAINER:-meshtls-partner}"
 NS=meshtls-lab                                     # fixed: the manifests name it
 GATEWAY_NS=istio-egress                            # the egress gateway's namespace (the guide's)
+# The Deployment whose access log shows the egress hop (the ambient lab's is its waypoint).
+GATEWAY_DEPLOY="${GATEWAY_DEPLOY:-istio-egressgateway}"
 export CLUSTER PARTNER_CONTAINER
 
 k() { run kubectl --context "kind-$CLUSTER" "$@"; }
@@ -18,13 +20,14 @@ k() { run kubectl --context "kind-$CLUSTER" "$@"; }
 kq() { kubectl --context "kind-$CLUSTER" "$@"; }
 
 # render FILE: FILE as kubectl should get it. The manifests are written with the default partner
-# name and client image, so the validator checks them as they are; your PARTNER_HOST and
-# CURL_IMAGE replace those strings here (literally: no pattern characters).
+# name and images, so the validator checks them as they are; your PARTNER_HOST, CURL_IMAGE and
+# NGINX_IMAGE replace those strings here (literally: no pattern characters).
 render() {
   local text
   text="$(<"$1")"
   text=${text//"$PARTNER_HOST_DEFAULT"/$PARTNER_HOST}
   text=${text//"$CURL_IMAGE_DEFAULT"/$CURL_IMAGE}
+  text=${text//"$NGINX_IMAGE_DEFAULT"/$NGINX_IMAGE}
   printf '%s\n' "$text"
 }
 
@@ -39,6 +42,8 @@ _k_file() {
   [[ $# -eq 0 ]] || printf ' %s' "$@"
   if [[ "$PARTNER_HOST" != "$PARTNER_HOST_DEFAULT" || "$CURL_IMAGE" != "$CURL_IMAGE_DEFAULT" ]]; then
     printf '   (with PARTNER_HOST=%s CURL_IMAGE=%s)' "$PARTNER_HOST" "$CURL_IMAGE"
+  elif [[ "$NGINX_IMAGE" != "$NGINX_IMAGE_DEFAULT" ]] && grep -qF "$NGINX_IMAGE_DEFAULT" "$file"; then
+    printf '   (with NGINX_IMAGE=%s)' "$NGINX_IMAGE"
   fi
   printf '\n'
   [[ "$DRY_RUN" == 1 ]] && return 0
@@ -83,13 +88,18 @@ prereq_kind() {
   check_openssl
 }
 
-# cluster_up: a kind cluster with Istio (egress gateway, access logs on). Skips what exists.
-cluster_up() {
+# kind_cluster_create: the kind cluster $CLUSTER, unless it exists.
+kind_cluster_create() {
   if [[ "$DRY_RUN" != 1 ]] && kind get clusters 2>/dev/null | grep -qx "$CLUSTER"; then
     say "$(t "kind 클러스터가 이미 있다: $CLUSTER" "kind cluster $CLUSTER already exists")"
   else
     run kind create cluster --name "$CLUSTER" --image "$KIND_NODE_IMAGE" --wait 180s
   fi
+}
+
+# cluster_up: a kind cluster with Istio (egress gateway, access logs on). Skips what exists.
+cluster_up() {
+  kind_cluster_create
   # istioctl installs the egress gateway into GATEWAY_NS (k8s/istio.yaml); the namespace must exist.
   if [[ "$DRY_RUN" == 1 ]] || ! kq get namespace "$GATEWAY_NS" >/dev/null 2>&1; then
     k create namespace "$GATEWAY_NS"
@@ -124,12 +134,12 @@ in_client() { kq -n "$NS" exec deploy/client -c client -- "$@"; }
 
 # gateway_lines: how many egress gateway access-log lines mention the partner so far.
 gateway_lines() {
-  kq -n "$GATEWAY_NS" logs deploy/istio-egressgateway 2>/dev/null | grep -c "$PARTNER_HOST" || true
+  kq -n "$GATEWAY_NS" logs "deploy/$GATEWAY_DEPLOY" 2>/dev/null | grep -c "$PARTNER_HOST" || true
 }
 
 # gateway_log_since N: the gateway's access-log lines about the partner after the first N.
 gateway_log_since() {
-  kq -n "$GATEWAY_NS" logs deploy/istio-egressgateway 2>/dev/null | grep "$PARTNER_HOST" | tail -n +"$(($1 + 1))" || true
+  kq -n "$GATEWAY_NS" logs "deploy/$GATEWAY_DEPLOY" 2>/dev/null | grep "$PARTNER_HOST" | tail -n +"$(($1 + 1))" || true
 }
 
 # expect_gateway_grew CLAIM BEFORE: PASS when the gateway logged a new line about the partner.

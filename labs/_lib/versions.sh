@@ -5,8 +5,10 @@
 
 # Envoy release image (Docker Hub envoyproxy/envoy; v1.39.6 released 2026-10-26).
 ENVOY_IMAGE="${ENVOY_IMAGE:-envoyproxy/envoy:v1.39.6}"
-# nginx plays the backends and the partner server.
-NGINX_IMAGE="${NGINX_IMAGE:-nginx:1.28-alpine}"
+# nginx plays the backends and the partner server. The kind manifests name the default; kind.sh
+# puts your NGINX_IMAGE in its place when it applies them.
+NGINX_IMAGE_DEFAULT=nginx:1.28-alpine
+NGINX_IMAGE="${NGINX_IMAGE:-$NGINX_IMAGE_DEFAULT}"
 # The in-cluster client for the kind labs. _lib/k8s/client.yaml names this default; kind.sh puts
 # your CURL_IMAGE in its place when it applies the file.
 CURL_IMAGE_DEFAULT=curlimages/curl:8.11.1
@@ -20,6 +22,12 @@ KIND_NODE_IMAGE="${KIND_NODE_IMAGE:-kindest/node:v1.35.8@sha256:07b2536e30b803ed
 ISTIO_VERSION=1.30.5              # Istio 1.30.x (1.30 supports Kubernetes 1.32 to 1.36)
 # shellcheck disable=SC2034
 KIND_MIN_VERSION=0.33.0
+# Gateway API CRDs, standard channel (the ambient lab). v1.5 puts TLSRoute v1 in the standard
+# channel, and Istio 1.30 is built against v1.5.1 (its go.mod).
+# shellcheck disable=SC2034
+GATEWAY_API_VERSION=v1.5.1
+# shellcheck disable=SC2034
+GATEWAY_API_CRDS_URL="https://github.com/kubernetes-sigs/gateway-api/releases/download/$GATEWAY_API_VERSION/standard-install.yaml"
 # shellcheck disable=SC2034
 COMPOSE_MIN_VERSION=2.20.0        # Docker Compose v2 (the `docker compose` plugin)
 

@@ -7,9 +7,9 @@ import { LABS, labSlugs, run } from './helpers.ts';
 const dirs = [...labSlugs(), '_lib'];
 
 describe('lab scripts', () => {
-  it('the seven labs of CONTRIBUTING.md exist', () => {
+  it('the eight labs of CONTRIBUTING.md exist', () => {
     expect(labSlugs()).toEqual([
-      'break-it', 'double-mtls-egress', 'egress-passthrough-vs-simple', 'mutual-tls',
+      'ambient-gateway-api', 'break-it', 'double-mtls-egress', 'egress-passthrough-vs-simple', 'mutual-tls',
       'tls-origination', 'tls-passthrough', 'tls-termination',
     ]);
   });

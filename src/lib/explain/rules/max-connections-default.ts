@@ -1,0 +1,36 @@
+// A hand-written cluster without circuit-breaker thresholds runs at Envoy's defaults: 1024
+// connections, 1024 pending requests, 1024 requests, 3 retries (envoy api/envoy/config/cluster/
+// v3/circuit_breaker.proto, Thresholds: "If not specified, the default is 1024"). A busy egress
+// path hits them and answers 503 with flag UO. Clusters istiod builds always carry explicit
+// thresholds (istio 1.30.3 pilot/pkg/networking/core/cluster_traffic_policy.go
+// getDefaultCircuitBreakerThresholds: max uint32 each), so this only looks at clusters that are
+// not Istio's: any cluster of a dump without an Istio node, and dynamic clusters of an Istio
+// proxy whose names are not Istio's `direction|port|subset|host` form (EnvoyFilter additions).
+import { clusterTarget, text, type Hit, type Rule } from './rule.ts';
+
+const TEXT = {
+  en: 'Cluster {name} sets no circuit-breaker thresholds, so Envoy\'s defaults apply: at most 1024 connections and 1024 pending requests (then 503 with flag UO). Set circuit_breakers.thresholds.max_connections to what the upstream can take.',
+  ko: '클러스터 {name}에는 서킷 브레이커 한도가 없어 Envoy 기본값이 적용된다. 연결은 최대 1024개, 대기 요청도 1024개까지이고, 넘으면 UO 플래그와 함께 503이 된다. circuit_breakers.thresholds.max_connections를 업스트림이 감당할 만큼으로 둔다.',
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'max-connections-default',
+    severity: 'warning',
+    title: { en: 'max_connections at Envoy\'s default (1024)', ko: 'Envoy 기본값(1024)인 max_connections' },
+    docs: 'egress/connection-tuning/',
+    catalog: 'upstream-overflow',
+    field: 'circuit_breakers.thresholds.max_connections (DestinationRule.spec.trafficPolicy.connectionPool.tcp.maxConnections)',
+  },
+  check(ctx) {
+    const hits: Hit[] = [];
+    for (const c of ctx.map.clusters) {
+      if (c.circuitBreaker.maxConnections !== undefined) continue;
+      const istio = ctx.proxy(c.proxy).kind !== 'unknown';
+      if (istio && (c.state === 'static' || c.direction !== 'other')) continue;
+      if (c.name === 'PassthroughCluster' || c.name === 'BlackHoleCluster' || c.name === 'InboundPassthroughCluster') continue;
+      hits.push({ target: clusterTarget(c), text: text(TEXT, { name: c.name }) });
+    }
+    return hits;
+  },
+};
