@@ -21,7 +21,7 @@ describe('explainer widget view', () => {
     const partner = v.rows.find((r) => r.name === 'outbound|443||api.northwind.example')!;
     expect(partner.search).toContain('api.northwind.example');
     expect(partner.search).toContain('443');
-    expect(Object.fromEntries(partner.facts)).toMatchObject({ mode: 'mutual', sni: 'api.northwind.example', trustedCa: '—', destinationRule: 'shop/northwind' });
+    expect(Object.fromEntries(JSON.parse(partner.facts) as [string, string][])).toMatchObject({ mode: 'mutual', sni: 'api.northwind.example', trustedCa: '—', destinationRule: 'shop/northwind' });
     // Every finding points at a row that exists, and that row carries its severity.
     expect(v.findings.length).toBeGreaterThan(0);
     for (const f of v.findings) {

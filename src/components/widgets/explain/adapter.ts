@@ -42,7 +42,7 @@ function clusterRow(c: ClusterRow, file: string): MapRow {
   if (c.endpoints !== undefined) facts.push(['endpoints', String(c.endpoints)]);
   const summary = [c.mode, t?.sni && `SNI ${t.sni}`, t?.certificate && `cert ${t.certificate.name}`, c.destinationRule && `DR ${c.destinationRule.name}`].filter(Boolean).join(' · ');
   const k = key('cluster', c.proxy, c.name);
-  return { kind: 'cluster', key: k, targets: [k], name: c.name, summary, facts, file, search: [c.name, c.service, c.port, c.subset, t?.sni, c.mode, t?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase() };
+  return { kind: 'cluster', key: k, targets: [k], name: c.name, summary, facts: JSON.stringify(facts), file, search: [c.name, c.service, c.port, c.subset, t?.sni, c.mode, t?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase() };
 }
 
 function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default', file: string): MapRow {
@@ -69,7 +69,7 @@ function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default',
   const name = `${l.name} #${index === 'default' ? 'default' : index}`;
   const self = key('filter-chain', l.proxy, index === 'default' ? `${l.name}#default` : `${l.name}#${index}`);
   return {
-    kind: 'listener', key: self, targets: [self, key('listener', l.proxy, l.name)], name, summary, facts, file,
+    kind: 'listener', key: self, targets: [self, key('listener', l.proxy, l.name)], name, summary, facts: JSON.stringify(facts), file,
     search: [l.name, l.address, port, ...ch.serverNames, ch.destination, ch.transportProtocol, ch.tls?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase(),
   };
 }
@@ -84,7 +84,7 @@ function secretRow(s: SecretRow, file: string): MapRow {
   const leaf = s.certificates[0];
   const summary = [s.kind, s.state, leaf && (leaf.spiffe ?? leaf.subject), leaf && `${leaf.notAfter} (${leaf.daysLeft} d)`].filter(Boolean).join(' · ');
   const k = key('secret', s.proxy, s.name);
-  return { kind: 'secret', key: k, targets: [k], name: s.name, summary, facts, file, search: [s.name, s.kind, s.state, ...s.certificates.flatMap((c) => [c.subject, c.spiffe, ...c.sans.dns])].filter(Boolean).join(' ').toLowerCase() };
+  return { kind: 'secret', key: k, targets: [k], name: s.name, summary, facts: JSON.stringify(facts), file, search: [s.name, s.kind, s.state, ...s.certificates.flatMap((c) => [c.subject, c.spiffe, ...c.sans.dns])].filter(Boolean).join(' ').toLowerCase() };
 }
 
 function workloadRow(w: WorkloadRow, file: string): MapRow {
@@ -96,7 +96,7 @@ function workloadRow(w: WorkloadRow, file: string): MapRow {
   const k = key('workload', w.proxy, w.name);
   return {
     kind: 'workload', key: k, targets: [k], name: `${w.namespace}/${w.name}`, summary: [w.protocol, w.serviceAccount, w.ips[0], w.waypoint && `waypoint ${w.waypoint}`].filter(Boolean).join(' · '),
-    facts, file, search: [w.name, w.namespace, w.serviceAccount, w.protocol, ...w.ips].filter(Boolean).join(' ').toLowerCase(),
+    facts: JSON.stringify(facts), file, search: [w.name, w.namespace, w.serviceAccount, w.protocol, ...w.ips].filter(Boolean).join(' ').toLowerCase(),
   };
 }
 

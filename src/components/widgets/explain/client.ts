@@ -402,7 +402,7 @@ class ProxyStateElement extends HTMLElement {
     const here = (this.view?.findings ?? []).filter((f) => f.object === row.name && f.file === row.file);
     this.details.replaceChildren(
       h('h4', { 'data-details-name': true }, row.name),
-      h('dl', { class: 'mtls-facts' }, ...row.facts.flatMap(([k, v]) => [h('dt', {}, label(k)), h('dd', {}, h('code', {}, v))])),
+      h('dl', { class: 'mtls-facts' }, ...(JSON.parse(row.facts) as [string, string][]).flatMap(([k, v]) => [h('dt', {}, label(k)), h('dd', {}, h('code', {}, v))])),
       ...(here.length ? [h('h5', {}, s.rowFindings), h('ul', { class: 'mtls-findings' }, ...here.map((f) =>
         h('li', { class: 'mtls-finding', 'data-severity': f.severity }, h('span', { class: `mtls-sev mtls-sev-${f.severity}` }, s[`severity_${f.severity}`]), ' ', richText(f.message))))] : []),
     );

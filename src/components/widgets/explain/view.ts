@@ -15,8 +15,9 @@ export interface MapRow {
   name: string;
   /** One-line summary under the name (TLS mode, SNI, ports…). */
   summary: string;
-  /** Label key (strings.ts `f_<key>`, or shown as is) and value, for the details panel. */
-  facts: [string, string][];
+  /** JSON of [label key (strings.ts `f_<key>`, or shown as is), value][], for the details panel:
+   * one string per row, so that posting 50,000 rows from the worker stays cheap on the page. */
+  facts: string;
   /** Lower-case text the filter searches: host, port, SNI, server names, secret names. */
   search: string;
   /** The worst severity of the findings about this row, if any. */
