@@ -104,6 +104,9 @@ describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
     expect(await page.getAttribute('[data-list]', 'aria-activedescendant')).toBe('mtls-px-row-1');
     await page.keyboard.press('Enter');
     expect(await page.textContent('[data-details-name]')).toBe('virtualInbound #1');
+    // Its facts come from the worker: the plaintext chain terminates no TLS, under PERMISSIVE.
+    await page.waitForSelector('[data-facts]:not([aria-busy])');
+    expect(await page.textContent('[data-facts]')).toMatch(/PERMISSIVE.*false/);
     expect(await page.getAttribute('#mtls-px-row-1', 'aria-selected')).toBe('true');
     expect(await page.getAttribute('#mtls-px-row-1', 'aria-setsize')).toBe('2');
     // With cards, the map and the details drawn (the page-load state is in a11y.test.ts).

@@ -7,11 +7,12 @@ import { EXPLAIN_PRESETS } from './presets.ts';
 import { PRIVATE_KEY } from './protocol.ts';
 
 const titles = Object.fromEntries(RULES.map((r) => [r.id, r.title.en]));
-const view = async (text: string) => toView(await explain([{ name: 'paste', text }], { lang: 'en', now: new Date('2027-01-01T00:00:00Z') }), titles, false, 0);
+const explained = async (text: string) => toView(await explain([{ name: 'paste', text }], { lang: 'en', now: new Date('2027-01-01T00:00:00Z') }), titles, false, 0);
+const view = async (text: string) => (await explained(text)).view;
 
 describe('explainer widget view', () => {
   it('maps the example: 2 clusters, 2 filter chains, 3 secrets, and the findings on their rows', async () => {
-    const v = await view(EXPLAIN_PRESETS[0]!.text);
+    const { view: v, facts } = await explained(EXPLAIN_PRESETS[0]!.text);
     const kinds = (k: string) => v.rows.filter((r) => r.kind === k).map((r) => r.name);
     expect(kinds('cluster')).toEqual(['outbound|443||api.northwind.example', 'outbound|8080||reviews.shop.svc.cluster.local']);
     expect(kinds('listener')).toEqual(['virtualInbound #0', 'virtualInbound #1']);
@@ -21,7 +22,8 @@ describe('explainer widget view', () => {
     const partner = v.rows.find((r) => r.name === 'outbound|443||api.northwind.example')!;
     expect(partner.search).toContain('api.northwind.example');
     expect(partner.search).toContain('443');
-    expect(Object.fromEntries(JSON.parse(partner.facts) as [string, string][])).toMatchObject({ mode: 'mutual', sni: 'api.northwind.example', trustedCa: '—', destinationRule: 'shop/northwind' });
+    expect(Object.fromEntries(facts(partner.key))).toMatchObject({ mode: 'mutual', sni: 'api.northwind.example', trustedCa: '—', destinationRule: 'shop/northwind' });
+    expect(facts('no-such-row')).toEqual([]);
     // Every finding points at a row that exists, and that row carries its severity.
     expect(v.findings.length).toBeGreaterThan(0);
     for (const f of v.findings) {

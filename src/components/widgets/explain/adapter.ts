@@ -1,16 +1,16 @@
 // The engine's report (src/lib/explain/types.ts) → what the widget draws (view.ts). Runs in the
 // worker, so the page receives flat rows ready to filter and never the engine's whole result.
 import type { ClusterRow, ExplainResult, FilterChainRow, FindingTarget, ListenerRow, SecretRef, SecretRow, TlsSettings, WorkloadRow } from '../../../lib/explain/types.ts';
-import type { ExplainView, FindingView, MapRow, RowKind, Severity } from './view.ts';
+import type { ExplainView, Facts, FindingView, MapRow, RowKind, Severity } from './view.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const ref = (r: SecretRef | undefined) => (r ? `${r.source === 'sds' ? 'SDS ' : r.source === 'file' ? 'file ' : ''}${r.name}${r.state && r.state !== 'active' ? ` (${r.state})` : ''}` : '');
 
 /** Facts shared by both sides of TLS, under the label keys strings.ts knows (`f_<key>`). */
-function tlsFacts(t: TlsSettings | undefined, side: 'up' | 'down'): [string, string][] {
+function tlsFacts(t: TlsSettings | undefined, side: 'up' | 'down'): Facts {
   if (!t) return [];
-  const out: [string, string][] = [];
+  const out: Facts = [];
   if (t.sni) out.push(['sni', t.sni]);
   if (t.autoSni) out.push(['autoSni', 'true']);
   if (t.certificate) out.push([side === 'up' ? 'clientCert' : 'servedCert', ref(t.certificate)]);
@@ -24,9 +24,9 @@ function tlsFacts(t: TlsSettings | undefined, side: 'up' | 'down'): [string, str
 
 const key = (kind: FindingTarget['kind'], proxy: number, name: string) => `${kind}:${proxy}:${name}`;
 
-function clusterRow(c: ClusterRow, file: string): MapRow {
+function clusterFacts(c: ClusterRow): Facts {
   const t = c.tls;
-  const facts: [string, string][] = [['direction', c.direction]];
+  const facts: Facts = [['direction', c.direction]];
   if (c.service) facts.push(['service', c.service]);
   if (c.port !== undefined) facts.push(['port', String(c.port)]);
   if (c.subset) facts.push(['subset', c.subset]);
@@ -40,13 +40,18 @@ function clusterRow(c: ClusterRow, file: string): MapRow {
   if (c.connectTimeout) facts.push(['connectTimeout', c.connectTimeout]);
   if (c.idleTimeout) facts.push(['idleTimeout', c.idleTimeout]);
   if (c.endpoints !== undefined) facts.push(['endpoints', String(c.endpoints)]);
-  const summary = [c.mode, t?.sni && `SNI ${t.sni}`, t?.certificate && `cert ${t.certificate.name}`, c.destinationRule && `DR ${c.destinationRule.name}`].filter(Boolean).join(' · ');
-  const k = key('cluster', c.proxy, c.name);
-  return { kind: 'cluster', key: k, targets: [k], name: c.name, summary, facts: JSON.stringify(facts), file, search: [c.name, c.service, c.port, c.subset, t?.sni, c.mode, t?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase() };
+  return facts;
 }
 
-function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default', file: string): MapRow {
-  const facts: [string, string][] = [['listener', l.name]];
+function clusterRow(c: ClusterRow, file: string): MapRow {
+  const t = c.tls;
+  const summary = [c.mode, t?.sni && `SNI ${t.sni}`, t?.certificate && `cert ${t.certificate.name}`, c.destinationRule && `DR ${c.destinationRule.name}`].filter(Boolean).join(' · ');
+  const k = key('cluster', c.proxy, c.name);
+  return { kind: 'cluster', key: k, targets: [k], name: c.name, summary, file, search: [c.name, c.service, c.port, c.subset, t?.sni, c.mode, t?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase() };
+}
+
+function chainFacts(l: ListenerRow, ch: FilterChainRow): Facts {
+  const facts: Facts = [['listener', l.name]];
   if (l.address) facts.push(['address', `${l.address}${l.port !== undefined ? `:${l.port}` : ''}`]);
   facts.push(['direction', l.direction], ['state', l.state], ['tlsInspector', String(l.tlsInspector)]);
   if (l.inboundMode) facts.push(['inboundMode', l.inboundMode]);
@@ -58,6 +63,10 @@ function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default',
   facts.push(['terminatesTls', String(ch.terminatesTls)], ...tlsFacts(ch.tls, 'down'));
   if (ch.destination) facts.push(['destination', ch.destination]);
   if (ch.filters.length) facts.push(['filters', ch.filters.join(', ')]);
+  return facts;
+}
+
+function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default', file: string): MapRow {
   const port = ch.destinationPort ?? l.port;
   const summary = [
     port !== undefined && `:${port}`,
@@ -69,50 +78,63 @@ function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default',
   const name = `${l.name} #${index === 'default' ? 'default' : index}`;
   const self = key('filter-chain', l.proxy, index === 'default' ? `${l.name}#default` : `${l.name}#${index}`);
   return {
-    kind: 'listener', key: self, targets: [self, key('listener', l.proxy, l.name)], name, summary, facts: JSON.stringify(facts), file,
+    kind: 'listener', key: self, targets: [self, key('listener', l.proxy, l.name)], name, summary, file,
     search: [l.name, l.address, port, ...ch.serverNames, ch.destination, ch.transportProtocol, ch.tls?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase(),
   };
 }
 
-function secretRow(s: SecretRow, file: string): MapRow {
-  const facts: [string, string][] = [['secretKind', s.kind], ['state', s.state]];
+function secretFacts(s: SecretRow): Facts {
+  const facts: Facts = [['secretKind', s.kind], ['state', s.state]];
   if (s.lastUpdated) facts.push(['lastUpdated', s.lastUpdated]);
   s.certificates.forEach((c, i) => {
     const sans = [...c.sans.dns, ...c.sans.ip, ...c.sans.uri].join(', ');
     facts.push([`cert`, `${i + 1}. ${c.subject || '—'} · ${c.notAfter} (${c.daysLeft} d)${c.spiffe ? ` · ${c.spiffe}` : ''}${sans ? ` · SAN ${sans}` : ''}${c.isCa ? ' · CA' : ''}`]);
   });
+  return facts;
+}
+
+function secretRow(s: SecretRow, file: string): MapRow {
   const leaf = s.certificates[0];
   const summary = [s.kind, s.state, leaf && (leaf.spiffe ?? leaf.subject), leaf && `${leaf.notAfter} (${leaf.daysLeft} d)`].filter(Boolean).join(' · ');
   const k = key('secret', s.proxy, s.name);
-  return { kind: 'secret', key: k, targets: [k], name: s.name, summary, facts: JSON.stringify(facts), file, search: [s.name, s.kind, s.state, ...s.certificates.flatMap((c) => [c.subject, c.spiffe, ...c.sans.dns])].filter(Boolean).join(' ').toLowerCase() };
+  return { kind: 'secret', key: k, targets: [k], name: s.name, summary, file, search: [s.name, s.kind, s.state, ...s.certificates.flatMap((c) => [c.subject, c.spiffe, ...c.sans.dns])].filter(Boolean).join(' ').toLowerCase() };
 }
 
-function workloadRow(w: WorkloadRow, file: string): MapRow {
-  const facts: [string, string][] = [['namespace', w.namespace], ['protocol', w.protocol]];
+function workloadFacts(w: WorkloadRow): Facts {
+  const facts: Facts = [['namespace', w.namespace], ['protocol', w.protocol]];
   if (w.serviceAccount) facts.push(['serviceAccount', w.serviceAccount]);
   if (w.ips.length) facts.push(['ips', w.ips.join(', ')]);
   if (w.waypoint) facts.push(['waypoint', w.waypoint]);
   if (w.node) facts.push(['node', w.node]);
+  return facts;
+}
+
+function workloadRow(w: WorkloadRow, file: string): MapRow {
   const k = key('workload', w.proxy, w.name);
   return {
     kind: 'workload', key: k, targets: [k], name: `${w.namespace}/${w.name}`, summary: [w.protocol, w.serviceAccount, w.ips[0], w.waypoint && `waypoint ${w.waypoint}`].filter(Boolean).join(' · '),
-    facts: JSON.stringify(facts), file, search: [w.name, w.namespace, w.serviceAccount, w.protocol, ...w.ips].filter(Boolean).join(' ').toLowerCase(),
+    file, search: [w.name, w.namespace, w.serviceAccount, w.protocol, ...w.ips].filter(Boolean).join(' ').toLowerCase(),
   };
 }
 
 const KIND_OF: Record<FindingTarget['kind'], RowKind | 'proxy'> = { cluster: 'cluster', listener: 'listener', 'filter-chain': 'listener', secret: 'secret', workload: 'workload', proxy: 'proxy' };
 
-export function toView(r: ExplainResult, titles: Record<string, string>, privateKey: boolean, ms: number): ExplainView {
+/** The view, and the facts of any of its rows on request (by MapRow.key). */
+export function toView(r: ExplainResult, titles: Record<string, string>, privateKey: boolean, ms: number): { view: ExplainView; facts: (key: string) => Facts } {
   const fileOf = (proxy: number) => r.proxies[proxy]?.file ?? '';
-  const rows: MapRow[] = [
-    ...r.clusters.map((c) => clusterRow(c, fileOf(c.proxy))),
-    ...r.listeners.flatMap((l) => [
-      ...l.filterChains.map((ch, i) => chainRow(l, ch, i, fileOf(l.proxy))),
-      ...(l.defaultChain ? [chainRow(l, l.defaultChain, 'default', fileOf(l.proxy))] : []),
-    ]),
-    ...r.secrets.map((s) => secretRow(s, fileOf(s.proxy))),
-    ...r.workloads.map((w) => workloadRow(w, fileOf(w.proxy))),
-  ];
+  const rows: MapRow[] = [];
+  const facts = new Map<string, () => Facts>();
+  const add = (row: MapRow, of: () => Facts) => {
+    rows.push(row);
+    facts.set(row.key, of);
+  };
+  for (const c of r.clusters) add(clusterRow(c, fileOf(c.proxy)), () => clusterFacts(c));
+  for (const l of r.listeners) {
+    l.filterChains.forEach((ch, i) => add(chainRow(l, ch, i, fileOf(l.proxy)), () => chainFacts(l, ch)));
+    if (l.defaultChain) add(chainRow(l, l.defaultChain, 'default', fileOf(l.proxy)), () => chainFacts(l, l.defaultChain!));
+  }
+  for (const s of r.secrets) add(secretRow(s, fileOf(s.proxy)), () => secretFacts(s));
+  for (const w of r.workloads) add(workloadRow(w, fileOf(w.proxy)), () => workloadFacts(w));
   const findings: FindingView[] = r.findings.map((f) => ({
     rule: f.rule, severity: f.severity, title: titles[f.rule] ?? f.rule, message: f.message, field: f.field, docs: f.docs,
     ...(f.catalog ? { error: f.catalog } : {}),
@@ -130,7 +152,7 @@ export function toView(r: ExplainResult, titles: Record<string, string>, private
       if (sev && (!row.worst || RANK[sev] < RANK[row.worst])) row.worst = sev;
     }
   }
-  return {
+  const view: ExplainView = {
     rows,
     findings,
     problems: r.problems.map((p) => ({ file: p.file, ...(p.line ? { line: p.line } : {}), message: p.message })),
@@ -138,4 +160,5 @@ export function toView(r: ExplainResult, titles: Record<string, string>, private
     privateKey,
     ms,
   };
+  return { view, facts: (k) => facts.get(k)?.() ?? [] };
 }

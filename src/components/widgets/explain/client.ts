@@ -7,9 +7,9 @@ import { plural } from '../validator/strings.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
-import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainInput, type ExplainProgress, type ExplainRequest } from './protocol.ts';
+import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainFacts, type ExplainInput, type ExplainProgress, type ExplainRequest, type FactsRequest } from './protocol.ts';
 import type { ExplainStrings } from './strings.ts';
-import type { ExplainView, FindingView, MapRow, RowKind, Severity } from './view.ts';
+import type { ExplainView, Facts, FindingView, MapRow, RowKind, Severity } from './view.ts';
 import { VirtualList } from './virtual-list.ts';
 import workerUrl from './worker.ts?worker&url';
 
@@ -225,10 +225,11 @@ class ProxyStateElement extends HTMLElement {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startPolicyWorker(workerUrl);
-    worker.addEventListener('message', (event: MessageEvent<ExplainProgress | ExplainDone>) => {
+    worker.addEventListener('message', (event: MessageEvent<ExplainProgress | ExplainDone | ExplainFacts>) => {
       const msg = event.data;
       if (msg.id !== this.job) return; // a stopped or replaced job
       if ('progress' in msg) this.onProgress(msg.progress);
+      else if ('facts' in msg) this.showFacts(msg.key, msg.facts);
       else {
         this.busy = false;
         this.showRunning(false);
@@ -396,16 +397,26 @@ class ProxyStateElement extends HTMLElement {
     );
   }
 
+  /** The heading and the row's findings at once; its facts come from the worker (showFacts). */
   private showDetails(row: MapRow): void {
     const s = this.s;
-    const label = (key: string) => (s as Record<string, string>)[`f_${key}`] ?? key;
-    const here = (this.view?.findings ?? []).filter((f) => f.object === row.name && f.file === row.file);
+    const here = (this.view?.findings ?? []).filter((f) => row.targets.includes(f.target));
+    this.details.dataset.key = row.key;
     this.details.replaceChildren(
       h('h4', { 'data-details-name': true }, row.name),
-      h('dl', { class: 'mtls-facts' }, ...(JSON.parse(row.facts) as [string, string][]).flatMap(([k, v]) => [h('dt', {}, label(k)), h('dd', {}, h('code', {}, v))])),
+      h('dl', { class: 'mtls-facts', 'data-facts': true, 'aria-busy': 'true' }),
       ...(here.length ? [h('h5', {}, s.rowFindings), h('ul', { class: 'mtls-findings' }, ...here.map((f) =>
         h('li', { class: 'mtls-finding', 'data-severity': f.severity }, h('span', { class: `mtls-sev mtls-sev-${f.severity}` }, s[`severity_${f.severity}`]), ' ', richText(f.message))))] : []),
     );
+    this.worker?.postMessage({ id: this.job, facts: row.key } satisfies FactsRequest);
+  }
+
+  private showFacts(key: string, facts: Facts): void {
+    const dl = this.details.querySelector<HTMLElement>('[data-facts]');
+    if (!dl || this.details.dataset.key !== key) return; // another row was chosen meanwhile
+    const label = (k: string) => (this.s as Record<string, string>)[`f_${k}`] ?? k;
+    dl.replaceChildren(...facts.flatMap(([k, v]) => [h('dt', {}, label(k)), h('dd', {}, h('code', {}, v))]));
+    dl.removeAttribute('aria-busy');
   }
 
   // ---- sharing -------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Messages between the proxy state explainer widget and its worker. The worker reads dropped files
 // itself (File.stream(), chunk by chunk) and reports progress, so the page never holds a large dump.
-import type { ExplainView } from './view.ts';
+import type { ExplainView, Facts } from './view.ts';
 
 /** One input: pasted text or a dropped/chosen file (a File is passed to the worker by reference). */
 export type ExplainInput = { name: string; text: string } | { name: string; file: File };
@@ -18,6 +18,11 @@ export type ExplainResponse =
   | { kind: 'failed'; message: string };
 
 export interface ExplainDone { id: number; res: ExplainResponse }
+
+/** Page → worker: the facts of one row of job `id`'s view; the worker answers with ExplainFacts
+ * (empty when that job's result is gone, e.g. a newer job replaced it). */
+export interface FactsRequest { id: number; facts: string }
+export interface ExplainFacts { id: number; key: string; facts: Facts }
 
 /** Larger inputs are refused before reading (the tab would run out of memory). */
 export const MAX_INPUT_BYTES = 400 * 1024 * 1024;

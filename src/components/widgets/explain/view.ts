@@ -7,7 +7,9 @@ export type RowKind = 'cluster' | 'listener' | 'secret' | 'workload';
 /** One line of the TLS map (a cluster, a listener filter chain, a secret, a ztunnel workload). */
 export interface MapRow {
   kind: RowKind;
-  /** Unique in the view; findings point at rows through `targets`. */
+  /** Unique in the view; findings point at rows through `targets`. The details panel asks the
+   * worker for the row's facts by this key (building them for 50,000 rows up front would cost the
+   * worker and the page time and memory for rows nobody opens). */
   key: string;
   /** The finding targets this row answers to (a filter chain: its own and its listener's). */
   targets: string[];
@@ -15,9 +17,6 @@ export interface MapRow {
   name: string;
   /** One-line summary under the name (TLS mode, SNI, ports…). */
   summary: string;
-  /** JSON of [label key (strings.ts `f_<key>`, or shown as is), value][], for the details panel:
-   * one string per row, so that posting 50,000 rows from the worker stays cheap on the page. */
-  facts: string;
   /** Lower-case text the filter searches: host, port, SNI, server names, secret names. */
   search: string;
   /** The worst severity of the findings about this row, if any. */
@@ -66,3 +65,6 @@ export interface ExplainView {
   /** Milliseconds the engine took, for the status line and the bench. */
   ms: number;
 }
+
+/** A row's details: label key (strings.ts `f_<key>`, or shown as is) and value. */
+export type Facts = [string, string][];
