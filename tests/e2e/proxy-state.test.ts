@@ -64,7 +64,10 @@ describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
   afterAll(() => page?.close());
 
   it('explains the example: the map, the findings with their links, the filter and the keyboard', async () => {
-    await page.click(`button[data-preset="${EXAMPLE.id}"]`);
+    // The Try-it links of the pages open the example through the fragment; the button does the same.
+    if (lang === 'en') await page.evaluate((id) => { location.hash = `preset=${id}`; }, EXAMPLE.id);
+    else await page.click(`button[data-preset="${EXAMPLE.id}"]`);
+    await page.waitForSelector('.mtls-px-cards');
     await settled(page);
     const status = await page.textContent('[data-status]');
     expect(status).toMatch(lang === 'ko' ? /클러스터 2개, 필터 체인 2개, 시크릿 3개/ : /2 clusters, 2 filter chains, 3 secrets/);

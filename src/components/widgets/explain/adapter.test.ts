@@ -1,5 +1,7 @@
 // The widget's view of the engine's report: rows per kind with what the filter searches, findings
 // pointing at the rows they are about, and the example preset read as the page says it is.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain, RULES } from '../../../lib/explain/index.ts';
 import { toView } from './adapter.ts';
@@ -51,5 +53,17 @@ describe('explainer widget view', () => {
     const v = await view('{\n  "configs": [\n    { "@type": "x", }\n  ]\n}\n');
     expect(v.rows).toEqual([]);
     expect(v.problems).toEqual([{ file: 'paste', line: 3, message: expect.stringContaining('not valid JSON') }]);
+  });
+
+  it('is linked from the pages only with examples that exist', () => {
+    const root = join(import.meta.dirname, '../../../../content');
+    const ids = new Set(EXPLAIN_PRESETS.map((p) => p.id));
+    const links: string[] = [];
+    for (const file of readdirSync(root, { recursive: true }) as string[]) {
+      if (!file.endsWith('.mdx')) continue;
+      for (const m of readFileSync(join(root, file), 'utf8').matchAll(/\/tools\/proxy-state\/#preset=([\w-]+)/g)) links.push(`${file} ${m[1]}`);
+    }
+    expect(links.length).toBeGreaterThanOrEqual(6);
+    expect(links.filter((l) => !ids.has(l.split(' ')[1]!))).toEqual([]);
   });
 });
