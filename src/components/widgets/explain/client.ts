@@ -7,7 +7,7 @@ import { plural } from '../validator/strings.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
-import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainFacts, type ExplainInput, type ExplainProgress, type ExplainRequest, type FactsRequest } from './protocol.ts';
+import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainFacts, type ExplainInput, type ExplainProgress, type ExplainRequest, type ExplainRows, type FactsRequest } from './protocol.ts';
 import type { ExplainStrings } from './strings.ts';
 import type { ExplainView, Facts, FindingView, MapRow, RowKind, Severity } from './view.ts';
 import { VirtualList } from './virtual-list.ts';
@@ -51,6 +51,8 @@ class ProxyStateElement extends HTMLElement {
   private list!: VirtualList<MapRow>;
   private files: File[] = [];
   private view: ExplainView | undefined;
+  /** Rows of the running job received so far (ExplainRows), until its ExplainDone. */
+  private incoming: MapRow[] = [];
   private kind: RowKind = 'cluster';
   private worker: Worker | undefined;
   private busy = false;
@@ -218,6 +220,7 @@ class ProxyStateElement extends HTMLElement {
     this.status.textContent = this.s.statusExplaining;
     this.progress.value = 0;
     this.showRunning(this.files.length > 0);
+    this.incoming = [];
     const req: ExplainRequest = { inputs, lang: this.data.lang };
     worker.postMessage({ id: job, req });
   }
@@ -225,15 +228,18 @@ class ProxyStateElement extends HTMLElement {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startPolicyWorker(workerUrl);
-    worker.addEventListener('message', (event: MessageEvent<ExplainProgress | ExplainDone | ExplainFacts>) => {
+    worker.addEventListener('message', (event: MessageEvent<ExplainProgress | ExplainRows | ExplainDone | ExplainFacts>) => {
       const msg = event.data;
       if (msg.id !== this.job) return; // a stopped or replaced job
       if ('progress' in msg) this.onProgress(msg.progress);
+      else if ('rows' in msg) this.incoming.push(...msg.rows);
       else if ('facts' in msg) this.showFacts(msg.key, msg.facts);
       else {
         this.busy = false;
         this.showRunning(false);
-        if (msg.res.kind === 'ok') this.show(msg.res.view);
+        const rows = this.incoming;
+        this.incoming = [];
+        if (msg.res.kind === 'ok') this.show({ ...msg.res.view, rows });
         else this.problem(`${this.s.crash} (${msg.res.message})`);
       }
     });

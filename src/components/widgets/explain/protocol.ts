@@ -1,6 +1,6 @@
 // Messages between the proxy state explainer widget and its worker. The worker reads dropped files
 // itself (File.stream(), chunk by chunk) and reports progress, so the page never holds a large dump.
-import type { ExplainView, Facts } from './view.ts';
+import type { ExplainView, Facts, MapRow } from './view.ts';
 
 /** One input: pasted text or a dropped/chosen file (a File is passed to the worker by reference). */
 export type ExplainInput = { name: string; text: string } | { name: string; file: File };
@@ -18,6 +18,12 @@ export type ExplainResponse =
   | { kind: 'failed'; message: string };
 
 export interface ExplainDone { id: number; res: ExplainResponse }
+
+/** The map's rows arrive ahead of ExplainDone in slices of ROWS_PER_MESSAGE (the view in
+ * ExplainDone then has none): the page unpacks each slice between frames, so 50,000 rows never
+ * hold its main thread for long at once. */
+export interface ExplainRows { id: number; rows: MapRow[] }
+export const ROWS_PER_MESSAGE = 4000;
 
 /** Page → worker: the facts of one row of job `id`'s view; the worker answers with ExplainFacts
  * (empty when that job's result is gone, e.g. a newer job replaced it). */

@@ -4,7 +4,7 @@
 // Pasted text and files never leave the worker except as the TLS map the page draws.
 import { createReader, RULES } from '../../../lib/explain/index.ts';
 import { toView } from './adapter.ts';
-import { PRIVATE_KEY, type ExplainDone, type ExplainFacts, type ExplainProgress, type ExplainRequest, type ExplainResponse, type FactsRequest } from './protocol.ts';
+import { PRIVATE_KEY, ROWS_PER_MESSAGE, type ExplainDone, type ExplainFacts, type ExplainProgress, type ExplainRequest, type ExplainResponse, type ExplainRows, type FactsRequest } from './protocol.ts';
 import type { Facts } from './view.ts';
 
 /** A progress message at most this often: the page redraws one status line per message. */
@@ -60,7 +60,8 @@ async function run(id: number, req: ExplainRequest): Promise<ExplainResponse> {
   const result = await reader.finish();
   const { view, facts } = toView(result, titles, privateKey, performance.now() - started);
   last = { id, facts };
-  return { kind: 'ok', view };
+  for (let i = 0; i < view.rows.length; i += ROWS_PER_MESSAGE) self.postMessage({ id, rows: view.rows.slice(i, i + ROWS_PER_MESSAGE) } satisfies ExplainRows);
+  return { kind: 'ok', view: { ...view, rows: [] } };
 }
 
 self.addEventListener('message', (event: MessageEvent<{ id: number; req: ExplainRequest } | FactsRequest>) => {
