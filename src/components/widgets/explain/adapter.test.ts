@@ -7,6 +7,7 @@ import { explain, RULES } from '../../../lib/explain/index.ts';
 import { toView } from './adapter.ts';
 import { EXPLAIN_PRESETS } from './presets.ts';
 import { PRIVATE_KEY } from './protocol.ts';
+import { rowKey } from './view.ts';
 
 const titles = Object.fromEntries(RULES.map((r) => [r.id, r.title.en]));
 const explained = async (text: string) => toView(await explain([{ name: 'paste', text }], { lang: 'en', now: new Date('2027-01-01T00:00:00Z') }), titles, false, 0);
@@ -24,7 +25,7 @@ describe('explainer widget view', () => {
     const partner = v.rows.find((r) => r.name === 'outbound|443||api.northwind.example')!;
     expect(partner.search).toContain('api.northwind.example');
     expect(partner.search).toContain('443');
-    expect(Object.fromEntries(facts(partner.key))).toMatchObject({ mode: 'mutual', sni: 'api.northwind.example', trustedCa: '—', destinationRule: 'shop/northwind' });
+    expect(Object.fromEntries(facts(rowKey(partner)))).toMatchObject({ mode: 'mutual', sni: 'api.northwind.example', trustedCa: '—', destinationRule: 'shop/northwind' });
     expect(facts('no-such-row')).toEqual([]);
     // Every finding points at a row that exists, and that row carries its severity.
     expect(v.findings.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // The engine's report (src/lib/explain/types.ts) → what the widget draws (view.ts). Runs in the
 // worker, so the page receives flat rows ready to filter and never the engine's whole result.
 import type { ClusterRow, ExplainResult, FilterChainRow, FindingTarget, ListenerRow, SecretRef, SecretRow, TlsSettings, WorkloadRow } from '../../../lib/explain/types.ts';
-import type { ExplainView, Facts, FindingView, MapRow, RowKind, Severity } from './view.ts';
+import { rowKey, type ExplainView, type Facts, type FindingView, type MapRow, type RowKind, type Severity } from './view.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -43,11 +43,11 @@ function clusterFacts(c: ClusterRow): Facts {
   return facts;
 }
 
-function clusterRow(c: ClusterRow, file: string): MapRow {
+function clusterRow(c: ClusterRow): MapRow {
   const t = c.tls;
   const summary = [c.mode, t?.sni && `SNI ${t.sni}`, t?.certificate && `cert ${t.certificate.name}`, c.destinationRule && `DR ${c.destinationRule.name}`].filter(Boolean).join(' · ');
   const k = key('cluster', c.proxy, c.name);
-  return { kind: 'cluster', key: k, targets: [k], name: c.name, summary, file, search: [c.name, c.service, c.port, c.subset, t?.sni, c.mode, t?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase() };
+  return { kind: 'cluster', targets: [k], name: c.name, summary, search: [c.name, c.service, c.port, c.subset, t?.sni, c.mode, t?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase() };
 }
 
 function chainFacts(l: ListenerRow, ch: FilterChainRow): Facts {
@@ -66,7 +66,7 @@ function chainFacts(l: ListenerRow, ch: FilterChainRow): Facts {
   return facts;
 }
 
-function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default', file: string): MapRow {
+function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default'): MapRow {
   const port = ch.destinationPort ?? l.port;
   const summary = [
     port !== undefined && `:${port}`,
@@ -78,7 +78,7 @@ function chainRow(l: ListenerRow, ch: FilterChainRow, index: number | 'default',
   const name = `${l.name} #${index === 'default' ? 'default' : index}`;
   const self = key('filter-chain', l.proxy, index === 'default' ? `${l.name}#default` : `${l.name}#${index}`);
   return {
-    kind: 'listener', key: self, targets: [self, key('listener', l.proxy, l.name)], name, summary, file,
+    kind: 'listener', targets: [self, key('listener', l.proxy, l.name)], name, summary,
     search: [l.name, l.address, port, ...ch.serverNames, ch.destination, ch.transportProtocol, ch.tls?.certificate?.name].filter((x) => x !== undefined).join(' ').toLowerCase(),
   };
 }
@@ -93,11 +93,11 @@ function secretFacts(s: SecretRow): Facts {
   return facts;
 }
 
-function secretRow(s: SecretRow, file: string): MapRow {
+function secretRow(s: SecretRow): MapRow {
   const leaf = s.certificates[0];
   const summary = [s.kind, s.state, leaf && (leaf.spiffe ?? leaf.subject), leaf && `${leaf.notAfter} (${leaf.daysLeft} d)`].filter(Boolean).join(' · ');
   const k = key('secret', s.proxy, s.name);
-  return { kind: 'secret', key: k, targets: [k], name: s.name, summary, file, search: [s.name, s.kind, s.state, ...s.certificates.flatMap((c) => [c.subject, c.spiffe, ...c.sans.dns])].filter(Boolean).join(' ').toLowerCase() };
+  return { kind: 'secret', targets: [k], name: s.name, summary, search: [s.name, s.kind, s.state, ...s.certificates.flatMap((c) => [c.subject, c.spiffe, ...c.sans.dns])].filter(Boolean).join(' ').toLowerCase() };
 }
 
 function workloadFacts(w: WorkloadRow): Facts {
@@ -109,32 +109,32 @@ function workloadFacts(w: WorkloadRow): Facts {
   return facts;
 }
 
-function workloadRow(w: WorkloadRow, file: string): MapRow {
+function workloadRow(w: WorkloadRow): MapRow {
   const k = key('workload', w.proxy, w.name);
   return {
-    kind: 'workload', key: k, targets: [k], name: `${w.namespace}/${w.name}`, summary: [w.protocol, w.serviceAccount, w.ips[0], w.waypoint && `waypoint ${w.waypoint}`].filter(Boolean).join(' · '),
-    file, search: [w.name, w.namespace, w.serviceAccount, w.protocol, ...w.ips].filter(Boolean).join(' ').toLowerCase(),
+    kind: 'workload', targets: [k], name: `${w.namespace}/${w.name}`, summary: [w.protocol, w.serviceAccount, w.ips[0], w.waypoint && `waypoint ${w.waypoint}`].filter(Boolean).join(' · '),
+    search: [w.name, w.namespace, w.serviceAccount, w.protocol, ...w.ips].filter(Boolean).join(' ').toLowerCase(),
   };
 }
 
 const KIND_OF: Record<FindingTarget['kind'], RowKind | 'proxy'> = { cluster: 'cluster', listener: 'listener', 'filter-chain': 'listener', secret: 'secret', workload: 'workload', proxy: 'proxy' };
 
-/** The view, and the facts of any of its rows on request (by MapRow.key). */
+/** The view, and the facts of any of its rows on request (by rowKey). */
 export function toView(r: ExplainResult, titles: Record<string, string>, privateKey: boolean, ms: number): { view: ExplainView; facts: (key: string) => Facts } {
   const fileOf = (proxy: number) => r.proxies[proxy]?.file ?? '';
   const rows: MapRow[] = [];
   const facts = new Map<string, () => Facts>();
   const add = (row: MapRow, of: () => Facts) => {
     rows.push(row);
-    facts.set(row.key, of);
+    facts.set(rowKey(row), of);
   };
-  for (const c of r.clusters) add(clusterRow(c, fileOf(c.proxy)), () => clusterFacts(c));
+  for (const c of r.clusters) add(clusterRow(c), () => clusterFacts(c));
   for (const l of r.listeners) {
-    l.filterChains.forEach((ch, i) => add(chainRow(l, ch, i, fileOf(l.proxy)), () => chainFacts(l, ch)));
-    if (l.defaultChain) add(chainRow(l, l.defaultChain, 'default', fileOf(l.proxy)), () => chainFacts(l, l.defaultChain!));
+    l.filterChains.forEach((ch, i) => add(chainRow(l, ch, i), () => chainFacts(l, ch)));
+    if (l.defaultChain) add(chainRow(l, l.defaultChain, 'default'), () => chainFacts(l, l.defaultChain!));
   }
-  for (const s of r.secrets) add(secretRow(s, fileOf(s.proxy)), () => secretFacts(s));
-  for (const w of r.workloads) add(workloadRow(w, fileOf(w.proxy)), () => workloadFacts(w));
+  for (const s of r.secrets) add(secretRow(s), () => secretFacts(s));
+  for (const w of r.workloads) add(workloadRow(w), () => workloadFacts(w));
   const findings: FindingView[] = r.findings.map((f) => ({
     rule: f.rule, severity: f.severity, title: titles[f.rule] ?? f.rule, message: f.message, field: f.field, docs: f.docs,
     ...(f.catalog ? { error: f.catalog } : {}),

@@ -9,7 +9,7 @@ import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
 import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainFacts, type ExplainInput, type ExplainProgress, type ExplainRequest, type ExplainRows, type FactsRequest } from './protocol.ts';
 import type { ExplainStrings } from './strings.ts';
-import type { ExplainView, Facts, FindingView, MapRow, RowKind, Severity } from './view.ts';
+import { rowKey, type ExplainView, type Facts, type FindingView, type MapRow, type RowKind, type Severity } from './view.ts';
 import { VirtualList } from './virtual-list.ts';
 import workerUrl from './worker.ts?worker&url';
 
@@ -407,14 +407,14 @@ class ProxyStateElement extends HTMLElement {
   private showDetails(row: MapRow): void {
     const s = this.s;
     const here = (this.view?.findings ?? []).filter((f) => row.targets.includes(f.target));
-    this.details.dataset.key = row.key;
+    this.details.dataset.key = rowKey(row);
     this.details.replaceChildren(
       h('h4', { 'data-details-name': true }, row.name),
       h('dl', { class: 'mtls-facts', 'data-facts': true, 'aria-busy': 'true' }),
       ...(here.length ? [h('h5', {}, s.rowFindings), h('ul', { class: 'mtls-findings' }, ...here.map((f) =>
         h('li', { class: 'mtls-finding', 'data-severity': f.severity }, h('span', { class: `mtls-sev mtls-sev-${f.severity}` }, s[`severity_${f.severity}`]), ' ', richText(f.message))))] : []),
     );
-    this.worker?.postMessage({ id: this.job, facts: row.key } satisfies FactsRequest);
+    this.worker?.postMessage({ id: this.job, facts: rowKey(row) } satisfies FactsRequest);
   }
 
   private showFacts(key: string, facts: Facts): void {

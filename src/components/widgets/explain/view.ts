@@ -7,11 +7,10 @@ export type RowKind = 'cluster' | 'listener' | 'secret' | 'workload';
 /** One line of the TLS map (a cluster, a listener filter chain, a secret, a ztunnel workload). */
 export interface MapRow {
   kind: RowKind;
-  /** Unique in the view; findings point at rows through `targets`. The details panel asks the
-   * worker for the row's facts by this key (building them for 50,000 rows up front would cost the
-   * worker and the page time and memory for rows nobody opens). */
-  key: string;
-  /** The finding targets this row answers to (a filter chain: its own and its listener's). */
+  /** The finding targets this row answers to (a filter chain: its own, then its listener's). The
+   * first is the row's key, unique in the view: the details panel asks the worker for the row's
+   * facts by it (building them for 50,000 rows up front would cost time and memory for rows
+   * nobody opens). Rows carry nothing else the page can do without: it unpacks every one. */
   targets: string[];
   /** The object's name as the proxy holds it (cluster name, listener name + chain, secret name). */
   name: string;
@@ -21,8 +20,6 @@ export interface MapRow {
   search: string;
   /** The worst severity of the findings about this row, if any. */
   worst?: Severity;
-  /** Which input it came from. */
-  file: string;
 }
 
 export interface FindingView {
@@ -68,3 +65,5 @@ export interface ExplainView {
 
 /** A row's details: label key (strings.ts `f_<key>`, or shown as is) and value. */
 export type Facts = [string, string][];
+
+export const rowKey = (row: MapRow): string => row.targets[0]!;
