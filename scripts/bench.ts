@@ -193,7 +193,9 @@ try {
   for (const r of await benchProxyStateWidget(browser, server.url, [20, 200])) {
     const small = r.mb === 20;
     add({ group: 'explain', metric: `widget: ${r.mb} MB dump file (${r.clusters} clusters) → map drawn`, value: `${(r.ms / 1000).toFixed(1)} s`, budget: small ? '≤ 3 s' : '', pass: small ? r.ms <= 3000 : undefined });
-    add({ group: 'explain', metric: `  longest main-thread stall meanwhile`, value: `${r.stallMs.toFixed(0)} ms`, budget: '< 200 ms', pass: r.stallMs < 200 });
+    // A freeze is a stall a reader notices as one (≥ 1 s); a 20 MB map should not even cost a frame budget's worth.
+    add({ group: 'explain', metric: `  longest main-thread stall meanwhile`, value: `${r.stallMs.toFixed(0)} ms`, budget: small ? '< 200 ms' : '< 1000 ms', pass: r.stallMs < (small ? 200 : 1000) });
+    add({ group: 'explain', metric: `  of which in the worker (read, explain, rows)`, value: `${(r.workerMs / 1000).toFixed(1)} s` });
     add({ group: 'explain', metric: `  tab peak memory (renderer, page + worker)`, value: r.peakMb === undefined ? 'n/a' : `${r.peakMb.toFixed(0)} MB`, budget: small ? '≤ 500 MB' : '', pass: small && r.peakMb !== undefined ? r.peakMb <= 500 : undefined });
   }
 } catch (error) {

@@ -321,7 +321,10 @@ class ProxyStateElement extends HTMLElement {
       nodes.push(h('h3', {}, s.findingsHeading));
       nodes.push(view.findings.length ? this.cards(view.findings) : h('p', { class: 'mtls-ok', 'data-no-findings': true }, s.noFindings));
     }
-    const count = (k: RowKind) => view.rows.filter((r) => r.kind === k).length;
+    // One pass over the rows: a 200 MB dump has 50,000 of them.
+    const kinds: Record<RowKind, number> = { cluster: 0, listener: 0, secret: 0, workload: 0 };
+    for (const r of view.rows) kinds[r.kind]++;
+    const count = (k: RowKind) => kinds[k];
     const sev = (k: Severity) => view.findings.filter((f) => f.severity === k).length;
     const n = { c: count('cluster'), l: count('listener'), s: count('secret'), e: sev('error'), w: sev('warning') };
     // Open the kind that has rows: a secrets-only dump starts on its secrets.
