@@ -57,6 +57,8 @@ export default defineConfig({
         { label: 'TLS 패턴', translations: { en: 'TLS patterns' }, items: [{ autogenerate: { directory: 'patterns' } }] },
         { label: 'Envoy', items: [{ autogenerate: { directory: 'envoy' } }] },
         { label: 'Istio 이그레스', translations: { en: 'Istio egress' }, items: [{ autogenerate: { directory: 'egress' } }] },
+        { label: '앰비언트 모드', translations: { en: 'Ambient mode' }, items: [{ autogenerate: { directory: 'ambient' } }] },
+        { label: 'Gateway API', items: [{ autogenerate: { directory: 'gateway-api' } }] },
         { label: '도구', translations: { en: 'Tools' }, items: [{ autogenerate: { directory: 'tools' } }] },
         { label: '실습', translations: { en: 'Labs' }, items: [{ autogenerate: { directory: 'labs' } }] },
         { label: '오류 레퍼런스', translations: { en: 'Error reference' }, items: [{ autogenerate: { directory: 'errors' } }] },

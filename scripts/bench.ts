@@ -91,6 +91,15 @@ try {
 } catch (error) {
   add({ group: 'cert', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
 }
+try {
+  const { benchExplain } = await import('../src/lib/explain/bench.ts');
+  for (const r of await benchExplain()) {
+    const pass = (r.budgetMs === undefined || r.ms <= r.budgetMs) && (r.budgetMb === undefined || r.peakMb <= r.budgetMb);
+    add({ group: 'explain', metric: `${r.label} (${r.clusters} clusters): time / peak RSS`, value: `${(r.ms / 1000).toFixed(2)} s / ${r.peakMb.toFixed(0)} MB`, budget: [r.budgetMs && `≤ ${r.budgetMs / 1000} s`, r.budgetMb && `≤ ${r.budgetMb} MB`].filter(Boolean).join(', ') || undefined, pass: r.budgetMs || r.budgetMb ? pass : undefined });
+  }
+} catch (error) {
+  add({ group: 'explain', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+}
 
 // --- pages in the browser ----------------------------------------------------------------------
 const server = await startStaticServer();

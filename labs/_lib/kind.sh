@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers for the kind + Istio labs (6 and 7). Source lib.sh, certs.sh and partner.sh first.
+# Helpers for the kind + Istio labs (6, 7 and 8). Source lib.sh, certs.sh and partner.sh first.
 # shellcheck source=versions.sh
 source "$LIB_DIR/versions.sh"
 

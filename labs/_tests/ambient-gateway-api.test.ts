@@ -222,20 +222,24 @@ describe('ambient-gateway-api: manifests and setup.sh', () => {
 
 // ---------------------------------------------------------------- reading istioctl and ztunnel
 
-describe('ambient-gateway-api: verify.sh\'s readers, on stand-in istioctl/kubectl output', () => {
-  // The header and columns of `istioctl ztunnel-config workloads` (istio 1.30.3,
-  // istioctl/pkg/writer/ztunnel/configdump/workload.go, PrintWorkloadSummary); rows made up.
-  const workloads = (web: string) => [
+// The header and columns of `istioctl ztunnel-config workloads` (istio 1.30.3,
+// istioctl/pkg/writer/ztunnel/configdump/workload.go, PrintWorkloadSummary); rows made up. Rows
+// are joined with a literal backslash-n for the stand-in's printf.
+function workloadsTable(web: string): string {
+  return [
     'NAMESPACE       POD NAME                   ADDRESS     NODE                          WAYPOINT PROTOCOL',
     'istio-egress    waypoint-5f7d9c7b8-q2w4e   10.244.0.12 meshtls-ambient-control-plane None     TCP',
     'meshtls-ambient client-6c9f8d7b5-abcde     10.244.0.9  meshtls-ambient-control-plane None     HBONE',
     'meshtls-ambient secure-7b8c9d6f4-fghij     10.244.0.11 meshtls-ambient-control-plane None     HBONE',
     `meshtls-ambient web-5d6e7f8a9-klmno        10.244.0.10 meshtls-ambient-control-plane None     ${web}`,
   ].join('\\n');
+}
+
+describe('ambient-gateway-api: verify.sh\'s readers, on stand-in istioctl/kubectl output', () => {
 
   it('ztunnel_protocols: one PROTOCOL per app, so one app outside ambient mode fails the claim', () => {
     for (const [web, want] of [['HBONE', 'client=HBONE secure=HBONE web=HBONE'], ['TCP', 'client=HBONE secure=HBONE web=TCP']]) {
-      const bin = fakeBin(join(work, `istioctl-${web}`), { istioctl: `printf '${workloads(web!)}\\n'` });
+      const bin = fakeBin(join(work, `istioctl-${web}`), { istioctl: `printf '${workloadsTable(web!)}\\n'` });
       const r = run('bash', ['-c', `set -euo pipefail; source "${join(LAB, 'common.sh')}"; ztunnel_protocols`], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
       expect(r.stdout.trim()).toBe(want);
     }
@@ -258,5 +262,103 @@ describe('ambient-gateway-api: verify.sh\'s readers, on stand-in istioctl/kubect
     expect(sh('ztunnel_lines_since 1 outbound api.northwind.example')).not.toContain('40000');
     expect(sh('ztunnel_lines_since 0 inbound spiffe://cluster.local/ns/meshtls-ingress/sa/lab-ingress-istio web-')).toContain('src.addr=10.244.0.13:40100');
     expect(sh('ztunnel_lines_since 3 outbound')).toBe('');
+  });
+});
+
+// ---------------------------------------------------------------- verify.sh end to end, on stand-ins
+
+describe('ambient-gateway-api/verify.sh against stand-ins (nginx for the Gateway and the partner; kubectl and istioctl printing the tools\' formats)', () => {
+  // kubectl: get/jsonpath answers as the API would give them; port-forward sleeps (the stand-in
+  // Gateway already listens on INGRESS_PORT); `exec … curl` calls the real partner nginx with the
+  // waypoint's client certificate (or none: `mutual` off, as SIMPLE would) and, like the waypoint
+  // and ztunnel, appends their log lines; the second read of ztunnel's log adds the inbound line the
+  // Gateway's HBONE hop leaves. istioctl: the column layouts of the 1.30.3 writers
+  // (configdump/workload.go, services.go, compare/sds/writer.go).
+  async function standIn(name: string, mutual: boolean) {
+    const dir = join(work, `verify-${name}`);
+    mkdirSync(join(dir, 'run'), { recursive: true });
+    mkdirSync(join(dir, 'tls'), { recursive: true });
+    copyFileSync(join(certs, 'secure.crt'), join(dir, 'tls', 'tls.crt'));
+    copyFileSync(join(certs, 'secure.key'), join(dir, 'tls', 'tls.key'));
+    const [web, secure, term, ingress, partner] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const r = lab(work, `render_partner_conf "${dir}/partner.conf" 127.0.0.1:${partner} "$WORK_DIR/certs" "${dir}/run" on "${dir}/run/p-access.log" "${dir}/run/p-error.log"`);
+    expect(r.code, r.stderr).toBe(0);
+    const partnerHttp = readFileSync(join(dir, 'partner.conf'), 'utf8').replace(/^[\s\S]*?\nhttp \{\n/, '').replace(/\}\s*$/, '').replace(/^\s*(access_log|log_format|\w+_temp_path|default_type)[^;]*;\n/gm, '');
+    const run_ = join(dir, 'run');
+    writeFileSync(join(dir, 'nginx.conf'), `load_module /usr/lib/nginx/modules/ngx_stream_module.so;
+worker_processes 1; pid ${run_}/nginx.pid; error_log ${run_}/error.log;
+events { worker_connections 64; }
+http {
+  access_log off; default_type text/plain;
+  client_body_temp_path ${run_}/b; proxy_temp_path ${run_}/p; fastcgi_temp_path ${run_}/f; uwsgi_temp_path ${run_}/u; scgi_temp_path ${run_}/s;
+${configMapConf('web-nginx', [['listen 8080;', `listen 127.0.0.1:${web};`]])}
+${configMapConf('secure-nginx', [['listen 8443 ssl;', `listen 127.0.0.1:${secure} ssl;`], ['/etc/nginx/tls/', `${dir}/tls/`]])}
+  server { listen 127.0.0.1:${term} ssl; ssl_certificate ${certs}/web.crt; ssl_certificate_key ${certs}/web.key;
+    location / { proxy_pass http://127.0.0.1:${web}; proxy_set_header Host $host; } }
+${partnerHttp}
+}
+stream {
+  map $ssl_preread_server_name $to { web.lab.internal 127.0.0.1:${term}; secure.lab.internal 127.0.0.1:${secure}; }
+  server { listen 127.0.0.1:${ingress}; ssl_preread on; proxy_pass $to; }
+}
+`);
+    writeFileSync(join(dir, 'ztunnel.log'), 'info access connection complete src.addr=10.244.0.9:39000 dst.addr=10.244.0.11:15008 direction="outbound"\n');
+    writeFileSync(join(dir, 'waypoint.log'), '');
+    const inbound = 'info access connection complete src.addr=10.244.0.13:40100 src.workload="lab-ingress-istio-6b7c8d9e0-pqrst" src.identity="spiffe://cluster.local/ns/meshtls-ingress/sa/lab-ingress-istio" dst.addr=10.244.0.10:15008 dst.workload="web-5d6e7f8a9-klmno" direction="inbound"';
+    const outbound = 'info access connection complete src.addr=10.244.0.9:39100 src.workload="client-6c9f8d7b5-abcde" dst.addr=10.244.0.12:15008 dst.hbone_addr=240.240.0.3:80 dst.service="api.northwind.example" direction="outbound"';
+    const waypointLine = '[2026-12-07T01:00:00.000Z] "GET /hello HTTP/1.1" 200 - via_upstream - "-" 0 95 4 3 "10.244.0.9" "curl/8.11.1" "6c1f" "api.northwind.example" "172.18.0.4:443" inbound-vip|80|http|api.northwind.example';
+    const cert = mutual ? `--cert ${certs}/egress-client.crt --key ${certs}/egress-client.key` : '';
+    const bin = fakeBin(dir, {
+      kubectl: `case "$*" in
+  *" get crd "*) printf 'v1.5.1 standard v1' ;;
+  *" get gateway "*) printf 'https-web=1 tls-secure=1 ' ;;
+  *" port-forward "*) exec sleep 47 ;;
+  *" logs daemonset/ztunnel "*) n=$(cat "${dir}/zcalls" 2>/dev/null || echo 0); echo $((n + 1)) >"${dir}/zcalls"
+    if [ "$n" -eq 1 ]; then echo '${inbound}' >>"${dir}/ztunnel.log"; fi; cat "${dir}/ztunnel.log" ;;
+  *" logs deploy/waypoint"*) cat "${dir}/waypoint.log" ;;
+  *" get serviceentry "*) printf '240.240.0.3 2001:2::3' ;;
+  *" nslookup "*) printf 'Server:\\t\\t10.96.0.10\\nAddress:\\t10.96.0.10:53\\n\\nName:\\tapi.northwind.example\\nAddress: 240.240.0.3\\n\\nName:\\tapi.northwind.example\\nAddress: 2001:2::3\\n\\n' ;;
+  *" curl "*) echo '${outbound}' >>"${dir}/ztunnel.log"; echo '${waypointLine}' >>"${dir}/waypoint.log"
+    curl -sS --max-time 5 -w ' HTTP %{http_code}' --cacert ${certs}/partner-ca.crt ${cert} --resolve api.northwind.example:${partner}:127.0.0.1 https://api.northwind.example:${partner}/hello ;;
+esac
+exit 0`,
+      istioctl: `case "$*" in
+  *"ztunnel-config workloads"*) printf '${workloadsTable('HBONE')}\\n' ;;
+  *"ztunnel-config services"*) printf 'NAMESPACE    SERVICE NAME  SERVICE VIP             WAYPOINT ENDPOINTS\\nistio-egress northwind-api 240.240.0.3,2001:2::3 waypoint 0/0\\nistio-egress waypoint      10.96.0.20              None     1/1\\n' ;;
+  *"proxy-config secret"*) printf 'RESOURCE NAME                     TYPE       STATUS VALID CERT SERIAL NUMBER NOT AFTER            NOT BEFORE\\ndefault                           Cert Chain ACTIVE true       1a2b          2026-12-08T01:00:00Z 2026-12-07T01:00:00Z\\nkubernetes://partner-client-cert  Cert Chain ACTIVE true       1000          2027-01-06T01:00:00Z 2026-12-07T01:00:00Z\\n' ;;
+esac`,
+    });
+    const nginx = spawn(NGINX, ['-p', run_, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+    await waitForPort(ingress);
+    await waitForPort(partner);
+    const out = await new Promise<{ code: number | null; out: string }>((res) => {
+      const child = spawn('bash', [join(LAB, 'verify.sh')], { env: { PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`, HOME: work, LAB_LANG: 'en', WORK_DIR: work, INGRESS_PORT: String(ingress) } });
+      let text = '';
+      child.stdout!.on('data', (d) => (text += d));
+      child.stderr!.on('data', (d) => (text += d));
+      child.on('close', (code) => res({ code, out: text }));
+    });
+    await stopAndWait(nginx);
+    return out;
+  }
+
+  let good: { code: number | null; out: string };
+  let simple: { code: number | null; out: string };
+  beforeAll(async () => { [good, simple] = await Promise.all([standIn('mutual', true), standIn('simple', false)]); }, 90_000);
+
+  it('with everything in place every claim passes, and the port-forward is stopped on exit', () => {
+    expect(good.code, good.out).toBe(0);
+    expect(good.out).toMatch(/\n15 PASS, 0 FAIL\n$/);
+    expect(good.out).toContain('PASS  the partner verified a client certificate');
+    expect(good.out).toContain('evidence: api.northwind.example -> 240.240.0.3 2001:2::3; ServiceEntry status.addresses: 240.240.0.3 2001:2::3');
+    // The stand-in port-forward is `sleep 47`; verify.sh's exit trap must have ended both runs' copies.
+    expect(run('pgrep', ['-x', '-f', 'sleep 47']).stdout).toBe('');
+  });
+
+  it('without the client certificate the two partner claims fail, the others still pass, verify.sh exits non-zero', () => {
+    expect(simple.code).not.toBe(0);
+    expect(simple.out).toMatch(/\n13 PASS, 2 FAIL\n$/);
+    expect(simple.out).toContain('FAIL  the partner verified a client certificate');
+    expect(simple.out).toContain('FAIL  the certificate it verified is the waypoint\'s (DestinationRule MUTUAL + credentialName)');
   });
 });

@@ -8,7 +8,7 @@ import { LABS, REPO, labSlugs, run } from './helpers.ts';
 
 /** The defaults in labs/_lib/versions.sh, read by bash itself. */
 function versions(): Record<string, string> {
-  const r = run('bash', ['-c', `source "${join(LABS, '_lib/versions.sh')}"; for v in ENVOY_IMAGE NGINX_IMAGE CURL_IMAGE ISTIO_VERSION KIND_NODE_IMAGE KIND_MIN_VERSION; do echo "$v=\${!v}"; done`]);
+  const r = run('bash', ['-c', `source "${join(LABS, '_lib/versions.sh')}"; for v in ENVOY_IMAGE NGINX_IMAGE CURL_IMAGE ISTIO_VERSION KIND_NODE_IMAGE KIND_MIN_VERSION GATEWAY_API_VERSION GATEWAY_API_CRDS_URL; do echo "$v=\${!v}"; done`]);
   return Object.fromEntries(r.stdout.trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
 }
 
@@ -52,10 +52,12 @@ describe('lab pages', () => {
       for (const slug of ['tls-termination', 'tls-passthrough', 'tls-origination', 'mutual-tls', 'break-it']) {
         expect(page(lang, slug)).toContain(v.ENVOY_IMAGE!);
       }
-      for (const slug of ['egress-passthrough-vs-simple', 'double-mtls-egress']) {
+      for (const slug of ['egress-passthrough-vs-simple', 'double-mtls-egress', 'ambient-gateway-api']) {
         expect(page(lang, slug)).toContain(tag);
         expect(page(lang, slug)).toContain(v.ISTIO_VERSION!);
       }
+      expect(index).toContain(`Gateway API ${v.GATEWAY_API_VERSION!}`);
+      expect(page(lang, 'ambient-gateway-api')).toContain(v.GATEWAY_API_CRDS_URL!);
     }
   });
 

@@ -96,7 +96,8 @@ cert_names() {
 port_forward_ingress() {
   local log="$WORK_DIR/logs/port-forward.log" i
   mkdir -p "$WORK_DIR/logs"
-  kq -n "$INGRESS_NS" port-forward "svc/$INGRESS_GATEWAY-istio" "$INGRESS_PORT:443" >"$log" 2>&1 &
+  # kubectl itself, not the kq function: $! must be kubectl's PID, not a subshell's.
+  kubectl --context "kind-$CLUSTER" -n "$INGRESS_NS" port-forward "svc/$INGRESS_GATEWAY-istio" "$INGRESS_PORT:443" >"$log" 2>&1 &
   on_exit "kill $! 2>/dev/null"
   for ((i = 0; i < 30; i++)); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$INGRESS_PORT") 2>/dev/null; then return 0; fi

@@ -112,7 +112,7 @@ describe('meshtls decode (child process)', () => {
       timeout: 30_000,
     });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).results[0].matches.map((m: { id: string }) => m.id)).toEqual(['curl-35-ssl-connect-error', 'wrong-version-number']);
+    expect(JSON.parse(r.stdout).results[0].matches.map((m: { id: string }) => m.id)).toEqual(['wrong-version-number', 'curl-35-ssl-connect-error']);
     const bad = spawnSync(process.execPath, [bin, 'decode', '--format', 'xml'], { encoding: 'utf8', timeout: 30_000 });
     expect(bad.status).toBe(2);
   });

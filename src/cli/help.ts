@@ -7,20 +7,22 @@ export const USAGE: Record<Lang, string> = {
   meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (- reads stdin)
   meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (no TEXT: stdin, one entry per line)
   meshtls cert [--host NAME] [--ca FILE] [--purpose server|client] [--at ISO-TIME] [--format text|json] FILE...
+  meshtls explain [--format text|json] [--lang ko|en] [--at ISO-TIME] FILE...   (- reads stdin)
   meshtls --help | --version
 `,
   ko: `사용법:
   meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (-는 표준 입력)
   meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (TEXT가 없으면 표준 입력, 한 줄에 항목 하나)
   meshtls cert [--host NAME] [--ca FILE] [--purpose server|client] [--at ISO-TIME] [--format text|json] FILE...
+  meshtls explain [--format text|json] [--lang ko|en] [--at ISO-TIME] FILE...   (-는 표준 입력)
   meshtls --help | --version
 `,
 };
 
 export const HELP: Record<Lang, string> = {
   en: `meshtls: checks Istio, Kubernetes and Envoy YAML for TLS and egress mistakes (lint) and
-explains TLS errors and Envoy access-log lines (decode) and inspects certificates, chains and
-keys (cert). Nothing is sent anywhere.
+explains TLS errors and Envoy access-log lines (decode), inspects certificates, chains and
+keys (cert) and maps the TLS of a proxy's config dump (explain). Nothing is sent anywhere.
 
 ${USAGE.en}
 Options:
@@ -40,9 +42,12 @@ Exit codes of lint:
   2  usage error, or a FILE that cannot be read
 decode exits 0 (also when it recognises nothing) and 2 on a usage error.
 cert exits 0 when a handshake would succeed, 1 when it would not, 2 on a usage error.
+explain exits 0 without an error finding, 1 with one, 2 on a usage error, an unreadable FILE or
+input that is not a proxy dump.
 `,
   ko: `meshtls: Istio·Kubernetes·Envoy YAML에서 TLS와 이그레스 설정의 실수를 찾고(lint),
-TLS 오류와 Envoy 액세스 로그 줄을 풀이하고(decode), 인증서·체인·키를 검사한다(cert).
+TLS 오류와 Envoy 액세스 로그 줄을 풀이하고(decode), 인증서·체인·키를 검사하고(cert),
+프록시 설정 덤프의 TLS 지도를 그린다(explain).
 입력은 어디로도 보내지 않는다.
 
 ${USAGE.ko}
@@ -63,5 +68,7 @@ lint의 종료 코드:
   2  사용법이 틀렸거나 읽을 수 없는 FILE이 있다
 decode는 0으로 끝나고(알아본 것이 없어도 0), 사용법이 틀리면 2로 끝난다.
 cert는 핸드셰이크가 성공할 인증서면 0, 실패할 인증서면 1, 사용법이 틀리면 2로 끝난다.
+explain은 오류 지적이 없으면 0, 있으면 1, 사용법이 틀렸거나 읽을 수 없는 FILE이나 프록시 덤프가 아닌
+입력이 있으면 2로 끝난다.
 `,
 };

@@ -9,6 +9,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'lint') return (await import('./lint.ts')).runLint(rest, io);
   if (command === 'decode') return (await import('./decode.ts')).runDecode(rest, io);
   if (command === 'cert') return (await import('./cert.ts')).runCert(rest, io);
+  if (command === 'explain') return (await import('./explain.ts')).runExplain(rest, io);
   if (command === '--version' || command === '-V') {
     io.stdout.write(`meshtls ${pkg.version}\n`);
     return 0;

@@ -23,60 +23,64 @@ describe('build-time diagrams', () => {
     expect(withDiagrams.some((p) => !p.startsWith('/en/'))).toBe(true);
   });
 
-  it.each(withDiagrams)('%s shows the SVG that matches the theme, and loads no Mermaid', async (path) => {
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
-    });
-    for (const theme of ['light', 'dark'] as const) {
-      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-      await page.goto(baseUrl + path);
-      const figures = await page.$$eval('figure.mmd', (els) =>
-        els.map((el) => {
-          const visible = [...el.querySelectorAll(':scope > div')].filter((d) => getComputedStyle(d).display !== 'none');
-          const svg = visible[0]?.querySelector('svg');
-          const box = svg?.getBoundingClientRect();
-          // Luminance of the diagram's base colour (Mermaid sets it on the SVG root and text
-          // inherits it): dark on the light theme, light on the dark theme.
-          const [r, g, b] = (svg ? getComputedStyle(svg).fill : '').match(/\d+(\.\d+)?/g)?.map(Number) ?? [0, 0, 0];
-          return {
-            visible: visible.map((d) => d.className),
-            textLuminance: (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255,
-            label: el.querySelector(`#${CSS.escape(el.getAttribute('aria-labelledby') ?? '')}`)?.textContent,
-            width: box?.width ?? 0,
-            textCount: svg?.querySelectorAll('text').length ?? 0,
-          };
-        }),
-      );
-      expect(figures.length).toBeGreaterThan(0);
-      for (const figure of figures) {
-        // One SVG carrying both colour sets, or the one of two that matches the theme.
-        expect([['mmd-both'], [theme === 'dark' ? 'mmd-dark' : 'mmd-light']]).toContainEqual(figure.visible);
-        if (theme === 'dark') expect(figure.textLuminance).toBeGreaterThan(0.5);
-        else expect(figure.textLuminance).toBeLessThan(0.5);
-        expect(figure.label).toBeTruthy();
-        expect(figure.width).toBeGreaterThan(50);
-        expect(figure.textCount).toBeGreaterThan(0);
-      }
-    }
-    expect(scripts.filter((url) => /mermaid/i.test(url))).toEqual([]);
-  });
+  /** What Starlight's theme picker does; the diagrams switch colours (or SVGs) by CSS. */
+  async function setTheme(tab: Page, theme: 'light' | 'dark') {
+    await tab.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+      return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }, theme);
+  }
 
   // Labels are drawn at 16 px; a diagram may shrink with the column only while they stay 12 px
-  // high, and beyond that scrolls sideways inside its focusable box.
+  // high, and beyond that scrolls sideways inside its focusable box. One load per page and
+  // window width; the theme is switched in place.
   const viewports = [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },
   ];
   describe.each(viewports)('at $width px', (viewport) => {
-    it.each(withDiagrams)('%s: every label is at least 12 px high in both themes', async (path) => {
-      const context = await browser.newContext({ viewport });
-      const tab = await context.newPage();
+    let tab: Page;
+    beforeAll(async () => {
+      tab = await (await browser.newContext({ viewport })).newPage();
+    });
+
+    it.each(withDiagrams)('%s: the SVG matches the theme, every label is at least 12 px high, and no Mermaid is loaded', async (path) => {
+      const scripts: string[] = [];
+      const onRequest = (request: { resourceType(): string; url(): string }) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+      };
+      tab.on('request', onRequest);
+      await tab.goto(baseUrl + path);
       for (const theme of ['light', 'dark'] as const) {
-        await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-        await tab.goto(baseUrl + path);
-        const figures = await measureDiagrams(tab);
+        await setTheme(tab, theme);
+        const figures = await tab.$$eval('figure.mmd', (els) =>
+          els.map((el) => {
+            const visible = [...el.querySelectorAll(':scope > div')].filter((d) => getComputedStyle(d).display !== 'none');
+            const svg = visible[0]?.querySelector('svg');
+            const box = svg?.getBoundingClientRect();
+            // Luminance of the diagram's base colour (Mermaid sets it on the SVG root and text
+            // inherits it): dark on the light theme, light on the dark theme.
+            const [r, g, b] = (svg ? getComputedStyle(svg).fill : '').match(/\d+(\.\d+)?/g)?.map(Number) ?? [0, 0, 0];
+            return {
+              visible: visible.map((d) => d.className),
+              textLuminance: (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255,
+              label: el.querySelector(`#${CSS.escape(el.getAttribute('aria-labelledby') ?? '')}`)?.textContent,
+              width: box?.width ?? 0,
+              textCount: svg?.querySelectorAll('text').length ?? 0,
+            };
+          }),
+        );
+        expect(figures.length).toBeGreaterThan(0);
         for (const figure of figures) {
+          // One SVG carrying both colour sets, or the one of two that matches the theme.
+          expect([['mmd-both'], [theme === 'dark' ? 'mmd-dark' : 'mmd-light']]).toContainEqual(figure.visible);
+          if (theme === 'dark') expect(figure.textLuminance).toBeGreaterThan(0.5);
+          else expect(figure.textLuminance).toBeLessThan(0.5);
+          expect(figure.label).toBeTruthy();
+          expect(figure.width).toBeGreaterThan(50);
+          expect(figure.textCount).toBeGreaterThan(0);
+        }
+        for (const figure of await measureDiagrams(tab)) {
           expect(figure.labels, figure.name).toBeGreaterThan(0);
           expect(figure.smallest, `${figure.name} (${theme})`).toBeGreaterThanOrEqual(12);
           expect(figure.focusable).toBe(true);
@@ -85,7 +89,8 @@ describe('build-time diagrams', () => {
           expect(figure.figureFits, figure.name).toBe(true);
         }
       }
-      await context.close();
+      tab.off('request', onRequest);
+      expect(scripts.filter((url) => /mermaid/i.test(url))).toEqual([]);
     });
   });
 

@@ -21,7 +21,7 @@ describe('every page', () => {
     expect(pages.filter((p) => langOf(p) === 'en').length).toBe(pages.filter((p) => langOf(p) === 'ko').length);
   });
 
-  it.each(pages)('%s loads with the right lang and no console error', async (path) => {
+  it.each(pages)('%s loads with the right lang, no console error, and its language picker offers its twin', async (path) => {
     const problems: string[] = [];
     const onConsole = (message: { type(): string; text(): string }) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
@@ -40,6 +40,14 @@ describe('every page', () => {
       // Give idle-time scripts (search, widgets) a moment to run and complain.
       await page.waitForTimeout(50);
       expect(problems).toEqual([]);
+      if (path !== '/' && path !== '/en/') {
+        const other = langOf(path) === 'ko' ? 'en' : 'ko';
+        const options = await page.$$eval('starlight-lang-select select option', (els) =>
+          els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent?.trim() })),
+        );
+        const target = options.find((o) => (other === 'en' ? o.label === 'English' : o.label === '한국어'));
+        expect(target?.value).toBe(twinOf(path));
+      }
     } finally {
       page.off('console', onConsole);
       page.off('pageerror', onPageError);
@@ -49,16 +57,6 @@ describe('every page', () => {
 });
 
 describe('language switcher', () => {
-  it.each(pages.filter((p) => p !== '/' && p !== '/en/'))('%s offers its own twin', async (path) => {
-    await page.goto(baseUrl + path);
-    const other = langOf(path) === 'ko' ? 'en' : 'ko';
-    const options = await page.$$eval('starlight-lang-select select option', (els) =>
-      els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent?.trim() })),
-    );
-    const target = options.find((o) => (other === 'en' ? o.label === 'English' : o.label === '한국어'));
-    expect(target?.value).toBe(twinOf(path));
-  });
-
   it('switching language keeps the page (Korean → English → Korean)', async () => {
     const start = pages.find((p) => p.startsWith('/start/')) ?? '/glossary/';
     await page.goto(baseUrl + start);

@@ -39,8 +39,8 @@ describe('onboarding data', () => {
     expect(problems).toContain(`${broken.id}: outcomes.en must list what the reader can do`);
   });
 
-  it('runs Day 0, the seven modules of the learning path, then the capstone', () => {
-    expect(modules.map((m) => m.id)).toEqual(['day-0', 'tls-basics', 'termination-passthrough', 'origination-mtls', 'envoy', 'egress-basics', 'double-mtls', 'egress-ops', 'capstone']);
+  it('runs Day 0, the eight modules of the learning path, then the capstone', () => {
+    expect(modules.map((m) => m.id)).toEqual(['day-0', 'tls-basics', 'termination-passthrough', 'origination-mtls', 'envoy', 'egress-basics', 'double-mtls', 'egress-ops', 'ambient-gateway-api', 'capstone']);
     expect(modules.every((m) => m.questions.length + m.handsOn.length >= 1)).toBe(true);
     // Days never go backwards in the mentor's plan.
     expect(modules.map((m) => m.day)).toEqual([...modules.map((m) => m.day)].sort((a, b) => a - b));
@@ -146,7 +146,7 @@ describe('the pages agree with the data and with labs/_lib/versions.sh', () => {
   const kind = pinned('KIND_MIN_VERSION');
   const compose = pinned('COMPOSE_MIN_VERSION');
   const envoyImage = pinned('ENVOY_IMAGE');
-  const nginxImage = pinned('NGINX_IMAGE');
+  const nginxImage = pinned('NGINX_IMAGE_DEFAULT');
   const curlImage = pinned('CURL_IMAGE_DEFAULT');
   const nodeImage = pinned('KIND_NODE_IMAGE').replace(/@.*/, '');
   const k8sMinor = /:v(\d+\.\d+)\./.exec(nodeImage)![1]!;

@@ -64,33 +64,33 @@ export const FAILURES: Record<FailureKind, Entry> = {
     // 79 in OpenSSL 3.0 (X509_V_ERR_INVALID_CA was 24 in 1.1.1 and still is in BoringSSL).
     code: 79, openssl: 'invalid CA certificate', boringssl: 'invalid CA certificate',
     go: (p) => `x509: certificate signed by unknown authority (possibly because of "x509: invalid signature: parent certificate cannot sign this kind of certificate" while trying to verify candidate authority certificate "${p.subject ?? ''}")`,
-    catalog: 'certificate-verify-failed',
+    catalog: 'invalid-ca',
     explain: { ko: '깊이 {depth}의 인증서(`{subject}`)가 다른 인증서를 발급했지만 이 인증서는 CA가 아니다(basicConstraints CA:TRUE가 없거나 keyUsage에 keyCertSign이 없다).', en: 'The certificate at depth {depth} ({subject}) issued another one but is not a CA (no basicConstraints CA:TRUE, or keyUsage without keyCertSign).' },
   },
   'path-length': {
     code: 25, openssl: 'path length constraint exceeded', boringssl: 'path length constraint exceeded',
-    go: () => 'x509: too many intermediates for path length constraint', catalog: 'certificate-verify-failed',
+    go: () => 'x509: too many intermediates for path length constraint', catalog: 'path-length-exceeded',
     explain: { ko: '깊이 {depth}의 CA는 pathLen 제약으로 그 아래 중간 CA 수를 제한하는데, 체인에는 그보다 많은 중간 CA가 있다.', en: 'The CA at depth {depth} limits the intermediates below it with pathLen, and the chain has more.' },
   },
   'purpose': {
     code: 26, openssl: 'unsupported certificate purpose', boringssl: 'unsupported certificate purpose',
-    go: () => 'x509: certificate specifies an incompatible key usage', catalog: 'certificate-verify-failed',
+    go: () => 'x509: certificate specifies an incompatible key usage', catalog: 'unsupported-purpose',
     explain: { ko: '깊이 {depth}의 인증서의 extendedKeyUsage(또는 keyUsage)가 {purpose} 용도를 허락하지 않는다.', en: 'The extendedKeyUsage (or keyUsage) of the certificate at depth {depth} does not allow use as a {purpose} certificate.' },
   },
   'ee-key-too-small': {
     code: 66, openssl: 'EE certificate key too weak', boringssl: '(BoringSSL does not check key size in verification)',
-    go: (p) => `crypto/rsa: ${p.bits ?? ''}-bit keys are insecure (Go 1.24+ rejects RSA keys under 1024 bits)`, catalog: 'certificate-verify-failed',
+    go: (p) => `crypto/rsa: ${p.bits ?? ''}-bit keys are insecure (Go 1.24+ rejects RSA keys under 1024 bits)`, catalog: 'key-too-small',
     explain: { ko: '리프의 키({alg})가 너무 약하다. OpenSSL은 보안 수준 1(기본값)에서 1024비트 미만 RSA를, 수준 2에서 2048비트 미만 RSA를 거절한다.', en: 'The leaf key ({alg}) is too weak. OpenSSL refuses RSA under 1024 bits at security level 1 (the default) and under 2048 bits at level 2.' },
   },
   'ca-key-too-small': {
     code: 67, openssl: 'CA certificate key too weak', boringssl: '(BoringSSL does not check key size in verification)',
-    go: (p) => `crypto/rsa: ${p.bits ?? ''}-bit keys are insecure (Go 1.24+ rejects RSA keys under 1024 bits)`, catalog: 'certificate-verify-failed',
+    go: (p) => `crypto/rsa: ${p.bits ?? ''}-bit keys are insecure (Go 1.24+ rejects RSA keys under 1024 bits)`, catalog: 'key-too-small',
     explain: { ko: '깊이 {depth}의 CA 키({alg})가 너무 약하다.', en: 'The CA key at depth {depth} ({alg}) is too weak.' },
   },
   'ca-md-too-weak': {
     code: 68, openssl: 'CA signature digest algorithm too weak', boringssl: '(BoringSSL still accepts SHA-1 certificate signatures)',
     go: (p) => `x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm ${p.alg ?? 'SHA1-RSA'}" while trying to verify candidate authority certificate "${p.subject ?? ''}")`,
-    catalog: 'certificate-verify-failed',
+    catalog: 'ca-md-too-weak',
     explain: { ko: '깊이 {depth}의 인증서가 {alg}로 서명됐다. OpenSSL 3은 보안 수준 1부터 SHA-1 서명을 거절하고 Go는 1.18부터 거절한다.', en: 'The certificate at depth {depth} is signed with {alg}. OpenSSL 3 refuses SHA-1 signatures from security level 1, Go since 1.18.' },
   },
   'hostname': {
@@ -108,7 +108,7 @@ export const FAILURES: Record<FailureKind, Entry> = {
   'signature': {
     code: 7, openssl: 'certificate signature failure', boringssl: 'certificate signature failure',
     go: (p) => `x509: certificate signed by unknown authority (possibly because of "crypto/ecdsa: verification error" while trying to verify candidate authority certificate "${p.subject ?? ''}")`,
-    catalog: 'certificate-verify-failed',
+    catalog: 'cert-signature-failure',
     explain: { ko: '깊이 {depth}의 인증서 서명이 발급자 키로 검증되지 않는다. 이름은 같지만 키가 다른 CA(교체 전후의 CA)일 때 흔하다.', en: 'The signature of the certificate at depth {depth} does not verify with its issuer\'s key: common when two CAs share a name but not a key (before and after a rotation).' },
   },
   'not-yet-valid': {

@@ -2,7 +2,7 @@
 // JSON. Reads the fields that say which hop failed: response code and flags, response code
 // details, upstream cluster, upstream/downstream transport failure reason.
 import { RESPONSE_FLAGS, type Lang } from './codes.ts';
-import type { AccessLogInfo, ClusterInfo, DecodedPart, Finding } from './types.ts';
+import type { AccessLogInfo, ClusterInfo, DecodedPart, Finding, HopInfo } from './types.ts';
 
 // [START_TIME] "METHOD PATH PROTOCOL" CODE FLAGS rest…  (TCP lines have "- - -")
 const TEXT_HEAD = /^\[([^\]\n]{1,64})\] "([^"\n]{0,4096})" (\d{1,3}|-) ([A-Z]{1,6}(?:,[A-Z]{1,6}){0,15}|-)(?= |$)/;
@@ -37,6 +37,10 @@ interface Fields {
   sni?: string;
   upstreamReason?: string;
   downstreamReason?: string;
+  /** %UPSTREAM_LOCAL_ADDRESS%, %DOWNSTREAM_LOCAL_ADDRESS%, %DOWNSTREAM_REMOTE_ADDRESS%. */
+  upstreamLocal?: string;
+  downstreamLocal?: string;
+  downstreamRemote?: string;
 }
 
 function textFields(line: string): Fields | undefined {
@@ -62,7 +66,14 @@ function textFields(line: string): Fields | undefined {
       else if (!t.startsWith('"') && v && !/^\d+$/.test(v) && !f.details) f.details = v;
     }
   }
-  f.cluster = rest.find((t) => parseCluster(t));
+  const at = rest.findIndex((t) => parseCluster(t));
+  if (at >= 0) {
+    f.cluster = rest[at];
+    // Istio's format and Envoy's default both follow the cluster with these three addresses.
+    f.upstreamLocal = present(rest[at + 1]);
+    f.downstreamLocal = present(rest[at + 2]);
+    f.downstreamRemote = present(rest[at + 3]);
+  }
   return f;
 }
 
@@ -92,6 +103,9 @@ function jsonFields(text: string): Fields | undefined {
     sni: get('requested_server_name'),
     upstreamReason: get('upstream_transport_failure_reason'),
     downstreamReason: get('downstream_transport_failure_reason'),
+    upstreamLocal: get('upstream_local_address'),
+    downstreamLocal: get('downstream_local_address'),
+    downstreamRemote: get('downstream_remote_address'),
   };
   return f.code || f.flags || f.cluster || f.upstreamReason || f.downstreamReason ? f : undefined;
 }
@@ -159,13 +173,100 @@ function rbacSentence(policy: string, lang: Lang): string {
   return lang === 'ko' ? '이 프록시의 RBAC 필터(AuthorizationPolicy)가 거부했다.' : "This proxy's RBAC filter (AuthorizationPolicy) denied it.";
 }
 
+
+// ---- Which proxy, which hop (the double-mTLS egress story: sidecar → istio-egressgateway in
+// istio-egress → the external host). Anchors are the pages' heading slugs in each language.
+type Anchor = { path: string; ko: [string, string]; en: [string, string] };
+const PAGES: Record<string, Anchor> = {
+  pitfall1: { path: 'egress/double-mtls-pitfalls/', ko: ['함정-1-한-호스트에-dr-두-벌', '함정 1: 한 호스트에 DR 두 벌'], en: ['pitfall-1-two-drs-for-one-host', 'Pitfall 1: two DRs for one host'] },
+  pitfall3: { path: 'egress/double-mtls-pitfalls/', ko: ['함정-3-메시-라우트가-안-맞으면-게이트웨이를-건너뛴다', '함정 3: 메시 라우트가 안 맞으면 게이트웨이를 건너뛴다'], en: ['pitfall-3-a-mesh-route-that-does-not-match-bypasses-the-gateway', 'Pitfall 3: a mesh route that does not match bypasses the gateway'] },
+  pitfall4: { path: 'egress/double-mtls-pitfalls/', ko: ['함정-4-sni와-호스트-정렬이-깨짐', '함정 4: SNI와 호스트 정렬이 깨짐'], en: ['pitfall-4-sni-and-host-alignment-breaks', 'Pitfall 4: SNI and host alignment breaks'] },
+  pitfall5: { path: 'egress/double-mtls-pitfalls/', ko: ['함정-5-시크릿의-위치나-키-이름', '함정 5: 시크릿의 위치나 키 이름'], en: ['pitfall-5-secret-location-or-key-names', 'Pitfall 5: secret location or key names'] },
+  credential: { path: 'egress/double-mtls/', ko: ['credentialname은-어디에서-적용되나', '`credentialName`은 어디에서 적용되나'], en: ['where-credentialname-applies', 'Where `credentialName` applies'] },
+  step1: { path: 'egress/verification-checklist/', ko: ['1단계-홉-1-설정이-호출자-사이드카에-들어갔나', '1단계: 홉 1 설정이 호출자 사이드카에 들어갔나'], en: ['step-1-did-hop-1s-settings-reach-the-callers-sidecar', "Step 1: did hop 1's settings reach the caller's sidecar?"] },
+  step2: { path: 'egress/verification-checklist/', ko: ['2단계-홉-2-설정과-인증서가-게이트웨이에-들어갔나', '2단계: 홉 2 설정과 인증서가 게이트웨이에 들어갔나'], en: ['step-2-did-hop-2s-settings-and-certificate-reach-the-gateway', "Step 2: did hop 2's settings and certificate reach the gateway?"] },
+  step3: { path: 'egress/verification-checklist/', ko: ['3단계-요청이-게이트웨이를-거쳤나', '3단계: 요청이 게이트웨이를 거쳤나'], en: ['step-3-did-the-request-go-through-the-gateway', 'Step 3: did the request go through the gateway?'] },
+  step7: { path: 'egress/verification-checklist/', ko: ['7단계-우회-경로가-막혔나', '7단계: 우회 경로가 막혔나'], en: ['step-7-is-the-bypass-closed', 'Step 7: is the bypass closed?'] },
+};
+export const HOP_PAGES = PAGES;
+
+const link = (key: keyof typeof PAGES, lang: Lang) => ({ path: PAGES[key]!.path, anchor: PAGES[key]![lang][0], label: PAGES[key]![lang][1] });
+const ip = (addr: string | undefined) => addr?.replace(/^\[?([^\]]*?)\]?:\d+$/, '$1');
+const GATEWAY_HOST = /egressgateway/;
+const IN_MESH = /\.svc(?:\.cluster\.local)?$|\.cluster\.local$/;
+
+/** The proxy that wrote the line, from its addresses: a sidecar's outbound request comes from its
+ * own pod (the application shares the pod's address), a gateway's arrives on its own address. */
+function proxyOf(f: Fields): 'sidecar' | 'gateway' | undefined {
+  const up = ip(f.upstreamLocal), local = ip(f.downstreamLocal), remote = ip(f.downstreamRemote);
+  if (!up) return undefined;
+  if (remote && remote === up) return 'sidecar';
+  if (local && local === up && remote !== up) return 'gateway';
+  return undefined;
+}
+
+function hopOf(c: ClusterInfo | undefined, f: Fields, failed: boolean, told: 'sidecar' | 'gateway' | undefined, lang: Lang): HopInfo | undefined {
+  if (!c) return undefined;
+  const proxy = told ?? proxyOf(f);
+  const ko = lang === 'ko';
+  const passthrough = c.raw === 'PassthroughCluster';
+  if (c.direction !== 'outbound' && !passthrough) return undefined;
+  const host = c.host ?? (ko ? '외부 호스트' : 'the external host');
+  const port = c.port ?? 443;
+  if (c.host && GATEWAY_HOST.test(c.host)) {
+    return {
+      hop: 'hop1', proxy: 'sidecar',
+      note: ko
+        ? `홉 1: 애플리케이션 사이드카가 이그레스 게이트웨이(${c.host}${c.subset ? `, 서브셋 ${c.subset}` : ''})로 보낸 연결이다.${failed ? ' 여기서 실패했다면 요청은 게이트웨이에 닿지 않았고 파트너와는 상관없다. 홉 1 DR(ISTIO_MUTUAL, sni)과 Gateway 서버의 hosts가 맞는지, 게이트웨이 로그에 NR(filter_chain_not_found) 줄이 있는지 보자.' : ''}`
+        : `Hop 1: the application's sidecar connecting to the egress gateway (${c.host}${c.subset ? `, subset ${c.subset}` : ''}).${failed ? ' A failure here means the request never reached the gateway, whatever the partner does: check that the hop 1 DR (ISTIO_MUTUAL, sni) matches the Gateway server\'s hosts, and look for an NR (filter_chain_not_found) line in the gateway log.' : ''}`,
+      links: [link('step1', lang), link('pitfall4', lang)],
+      commands: [
+        `istioctl proxy-config cluster POD -n NAMESPACE --fqdn ${c.host}`,
+        "kubectl logs -n istio-egress -l istio=egressgateway | grep ' NR '",
+      ],
+    };
+  }
+  if (!passthrough && (!c.host || IN_MESH.test(c.host))) return undefined;
+  const direct = {
+    note: ko
+      ? `사이드카가 ${host}에 직접 연결했다. 이그레스 게이트웨이를 건너뛰었다는 뜻이다. 메시 라우트(VirtualService의 gateways에 mesh)가 이 호스트와 포트에 맞지 않았거나(함정 3), 홉 2 DR이 사이드카에도 보여 사이드카가 그 설정으로 파트너에 나간 것이다(사이드카는 credentialName을 쓰지 못한다).`
+      : `The sidecar connected to ${host} itself: the egress gateway was bypassed. Either the mesh route (mesh in the VirtualService's gateways) did not match this host and port (pitfall 3), or the hop 2 DR is visible to sidecars and the sidecar went to the partner with it (a sidecar cannot use credentialName).`,
+    links: [link('pitfall3', lang), link('credential', lang), link('step3', lang), link('step7', lang)],
+    commands: [
+      `istioctl proxy-config route POD -n NAMESPACE --name ${port} -o json`,
+      `istioctl proxy-config cluster POD -n NAMESPACE --fqdn ${c.host ?? 'HOST'} -o json`,
+      'kubectl get virtualservice,destinationrule -A',
+    ],
+  };
+  const hop2 = {
+    note: ko
+      ? `홉 2: 이그레스 게이트웨이가 ${host}:${port}(으)로 연 연결이다.${failed ? ' 여기서 실패했다면 홉 1은 통과했다. 게이트웨이가 파트너에게 내미는 클라이언트 인증서(credentialName 시크릿, istio-egress 네임스페이스)와 파트너 CA, sni를 보자.' : ''}`
+      : `Hop 2: the egress gateway's connection to ${host}:${port}.${failed ? ' A failure here means hop 1 worked: check the client certificate the gateway presents (the credentialName secret in istio-egress), the partner\'s CA and the sni.' : ''}`,
+    links: [link('step2', lang), link('pitfall5', lang)],
+    commands: [
+      'istioctl proxy-config secret deploy/istio-egressgateway -n istio-egress',
+      `istioctl proxy-config cluster deploy/istio-egressgateway -n istio-egress --fqdn ${c.host ?? 'HOST'} --port ${port} -o json`,
+    ],
+  };
+  if (passthrough || proxy === 'sidecar') return { hop: 'direct', proxy: 'sidecar', ...direct };
+  if (proxy === 'gateway') return { hop: 'hop2', proxy: 'gateway', ...hop2 };
+  return {
+    hop: 'external',
+    note: ko
+      ? `이 줄만으로는 어느 프록시가 썼는지 알 수 없다. 이그레스 게이트웨이의 로그라면 → ${hop2.note} 애플리케이션 사이드카의 로그라면 → ${direct.note}`
+      : `The line alone does not say which proxy wrote it. From the egress gateway: ${hop2.note} From an application's sidecar: ${direct.note}`,
+    links: [...hop2.links, ...direct.links],
+    commands: [...hop2.commands, ...direct.commands],
+  };
+}
+
 export interface AccessLogReading {
   info: AccessLogInfo;
   findings: Finding[];
 }
 
 /** Reads one access-log record (a text line or a JSON object); undefined if it is not one. */
-export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessLogReading | undefined {
+export function readAccessLog(text: string, lineNo: number, lang: Lang, proxy?: 'sidecar' | 'gateway'): AccessLogReading | undefined {
   const json = jsonFields(text);
   const f = json ?? textFields(text);
   if (!f) return undefined;
@@ -218,6 +319,9 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang): AccessL
   if (f.upstreamReason) info.upstreamTransportFailureReason = f.upstreamReason;
   if (f.downstreamReason) info.downstreamTransportFailureReason = f.downstreamReason;
   if (side) info.side = side;
+  const failed = !!upstreamReason || flags.some((x) => x === 'UF' || x === 'UC' || x === 'URX' || x === 'UH' || x === 'UT' || x === 'NR');
+  const hop = hopOf(cluster, f, failed, proxy, lang);
+  if (hop) info.meshHop = hop;
 
   const findings: Finding[] = [];
   if (flags.length) {

@@ -49,7 +49,7 @@ describe('error catalog', () => {
   it('links only to pages and labs that exist, in both languages', () => {
     const ids = new Set(catalog.map((e) => e.id));
     expect(pageFor('envoy/tls-troubleshooting/', 'ko', ids)).toBe('content/ko/envoy/tls-troubleshooting.mdx');
-    expect(labSlugs.size).toBe(7);
+    expect(labSlugs.size).toBe(8);
     for (const e of catalog) {
       for (const lang of ['ko', 'en'] as const) {
         for (const d of e.docs) expect(pageFor(d, lang, ids), `${e.id} docs ${d} (${lang})`).toBeDefined();

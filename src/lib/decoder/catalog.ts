@@ -16,7 +16,7 @@ export const SIDES = ['downstream', 'upstream', 'either'] as const;
 export type Side = (typeof SIDES)[number];
 
 export const COMPONENTS = [
-  'envoy', 'istio', 'boringssl', 'openssl', 'nginx', 'curl', 'go', 'java', 'node', 'python', 'grpc',
+  'envoy', 'istio', 'boringssl', 'openssl', 'nginx', 'curl', 'go', 'java', 'node', 'python', 'grpc', 'haproxy',
 ] as const;
 
 export interface Pattern {
@@ -31,6 +31,18 @@ export interface Cause {
   /** Commands that confirm (or rule out) this cause; language-neutral. */
   commands: string[];
 }
+
+/** What a line means when the client or the server of the TLS connection wrote it. */
+export interface Perspective {
+  text: Text;
+  /** The entry that explains the failure from this side, ranked before this one (Go's "first
+   * record does not look like a TLS handshake" is plain HTTP to a TLS port on a server and TLS
+   * to a plaintext port on a client). */
+  cause?: string;
+}
+
+export const LOGGERS = ['client', 'server'] as const;
+export type Logger = (typeof LOGGERS)[number];
 
 export interface CatalogEntry {
   id: string;
@@ -49,6 +61,12 @@ export interface CatalogEntry {
   /** Language-neutral site paths, e.g. `envoy/tls-troubleshooting/`. */
   docs: string[];
   labs: string[];
+  /** The entry names the wrapper a failure travels in (a 503, a curl exit code, a failed health
+   * check): a more specific entry on the same line ranks before it. */
+  envelope?: boolean;
+  /** For an envelope: how it relates to the specific cause, with `{cause}` for its title. */
+  because?: Text;
+  logged?: Partial<Record<Logger, Perspective>>;
 }
 
 export type Catalog = readonly CatalogEntry[];
@@ -150,7 +168,34 @@ export function validateCatalog(entries: readonly unknown[]): Problem[] {
     for (const l of stringList(e.labs, 'labs', out)) {
       if (!ID.test(l)) out.push(`labs: "${l}" is not a lab slug`);
     }
+    if (e.envelope !== undefined && typeof e.envelope !== 'boolean') out.push('envelope: true or false');
+    if (e.because !== undefined) {
+      checkText(e.because, 'because', out);
+      if (e.envelope !== true) out.push('because: only an envelope entry relates itself to a cause');
+      for (const lang of LANGS) if (isObject(e.because) && !String(e.because[lang]).includes('{cause}')) out.push(`because.${lang}: must name {cause}`);
+    }
+    if (e.logged !== undefined) {
+      if (!isObject(e.logged)) out.push('logged: expected { client, server }');
+      else {
+        for (const [k, v] of Object.entries(e.logged)) {
+          if (!(LOGGERS as readonly string[]).includes(k)) { out.push(`logged: unknown side "${k}"`); continue; }
+          const p = isObject(v) ? v : {};
+          checkText(p.text, `logged.${k}.text`, out);
+          if (p.cause !== undefined && (typeof p.cause !== 'string' || !ids.has(p.cause) || p.cause === id)) out.push(`logged.${k}.cause: unknown id "${String(p.cause)}"`);
+        }
+      }
+    }
     for (const message of out) problems.push({ id, message });
   }
   return problems;
+}
+
+/** Categories whose errors are about a certificate: their cards offer the certificate inspector. */
+const CERTIFICATE_CATEGORIES = new Set<Category>([
+  'cert-verify-failed', 'cert-expired', 'cert-not-yet-valid', 'unknown-ca', 'hostname-mismatch',
+  'client-cert-rejected', 'key-mismatch', 'bad-certificate-format', 'cert-revoked',
+]);
+
+export function offersInspector(category: Category): boolean {
+  return CERTIFICATE_CATEGORIES.has(category);
 }

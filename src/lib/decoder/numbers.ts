@@ -11,6 +11,12 @@ const ALERT_NUMBER = /alert number (\d{1,3})\b/gi;
 // The text after the number tells OpenSSL 3 from 1.1/BoringSSL where their numbers disagree (24).
 const VERIFY = /verify error:num=(\d{1,3})(?::([^\n:]{1,80}))?|verify return code: (\d{1,3}) \(([^)\n]{1,80})\)?|verify error: \((\d{1,3}):([^)\n]{1,80})\)?/gi;
 const CURL = /curl: \((\d{1,3})\)/g;
+// Alerts named rather than numbered: Java (JSSE "Received fatal alert: certificate_unknown",
+// BouncyCastle "TlsFatalAlertReceived: unknown_ca(48)", "raised fatal(2) certificate_unknown(46)")
+// JSSE's debug log ("SEND TLSv1.2 ALERT:  fatal, description = certificate_unknown") and Erlang
+// ("{tls_alert, {certificate_unknown, …").
+const ALERT_NAMED = /(?:fatal alert: |TlsFatalAlert(?:Received)?: |raised fatal\(2\) |\{tls_alert,\s?\{|ALERT: {1,2}fatal, description = )([a-z_]{5,40})\b(?:\((\d{1,3})\)?)?/g;
+const ALERT_BY_NAME: ReadonlyMap<string, number> = new Map([...ALERTS].map(([n, a]) => [a.name, n]));
 
 export function recognizeNumbers(line: string, lang: Lang): Finding[] {
   const out: Finding[] = [];
@@ -30,6 +36,26 @@ export function recognizeNumbers(line: string, lang: Lang): Finding[] {
           note: lang === 'ko'
             ? `TLS 경고(TLS alert) ${n}${alert ? `(${alert.name})` : ''}. OpenSSL이 이 번호를 오류로 보고하면 상대편(피어)이 보낸 경고다. 즉 상대편이 이쪽을 거부했다.`
             : `TLS alert ${n}${alert ? ` (${alert.name})` : ''}. When OpenSSL reports it as the error, the peer sent it: the other side rejected us.`,
+        },
+      });
+    }
+  }
+  if (/fatal|tls_alert/i.test(line)) {
+    for (const m of line.matchAll(ALERT_NAMED)) {
+      const n = ALERT_BY_NAME.get(m[1]!);
+      if (n === undefined) continue;
+      const alert = ALERTS.get(n)!;
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        names: [alert.reason],
+        part: {
+          kind: 'alert',
+          raw: m[0],
+          values: { alert: n, name: alert.name, reasonName: alert.reason },
+          note: lang === 'ko'
+            ? `TLS 경고(TLS alert) ${n}(${alert.name}), 이름으로 적혀 있다.`
+            : `TLS alert ${n} (${alert.name}), given by name.`,
         },
       });
     }

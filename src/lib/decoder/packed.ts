@@ -10,6 +10,8 @@ import type { Finding } from './types.ts';
 
 // The number may follow `_` (a space in an access-log field), never another digit, letter or dot.
 const BORING_DECIMAL = /(?<![0-9A-Za-z.])(\d{6,10}):([A-Za-z][\w .]{0,29}):OPENSSL_internal:([\w ]{1,80})/g;
+// Envoy's reason cut short after the number (`TLS error: 268436501:SSL`): the number alone decodes.
+const BORING_TRUNCATED = /TLS[ _]error:[ _|]{0,2}(\d{9,10})(?=:|$|\s)/g;
 const HEX = /error:([0-9A-Fa-f]{8}):([^:\n]{0,40}):([^:\n]{0,60}):([^:\n]{0,120})/g;
 
 const FLAVOR_LABEL: Record<Flavor, string> = {
@@ -58,6 +60,13 @@ export function recognizePacked(line: string, lang: Lang): Finding[] {
   if (line.includes('OPENSSL_internal')) {
     for (const m of line.matchAll(BORING_DECIMAL)) {
       out.push(finding(m, unpack(Number(m[1]), 'boringssl'), (m[3] ?? '').trim(), lang));
+    }
+  }
+  if (/TLS[ _]error/.test(line)) {
+    for (const m of line.matchAll(BORING_TRUNCATED)) {
+      const at = m.index + m[0].indexOf(m[1]!);
+      if (out.some((f) => f.start <= at && at < f.end)) continue;
+      out.push(finding(m, unpack(Number(m[1]), 'boringssl'), '', lang));
     }
   }
   if (line.includes('error:')) {

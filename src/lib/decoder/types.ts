@@ -1,6 +1,6 @@
 // Shapes shared by the decoder paths and the engine.
 import type { Lang } from './codes.ts';
-import type { Category, Side } from './catalog.ts';
+import type { Category, Logger, Side } from './catalog.ts';
 
 export type PartKind =
   | 'boringssl' | 'openssl3' | 'openssl1' | 'alert' | 'x509-verify' | 'curl-exit' | 'response-flags'
@@ -38,6 +38,22 @@ export interface ClusterInfo {
   host?: string;
 }
 
+/** Where in the mesh the proxy that wrote an access-log line sits, and which hop failed. */
+export interface HopInfo {
+  /** `sidecar`/`gateway` when the line's addresses (or the caller) say so. */
+  proxy?: 'sidecar' | 'gateway';
+  /** hop1: sidecar → egress gateway; hop2: gateway → external host; direct: a sidecar went to
+   * the external host itself; external: a line toward an external host from an unknown proxy;
+   * inbound: a sidecar toward its own workload. */
+  hop: 'hop1' | 'hop2' | 'direct' | 'external' | 'inbound' | 'mesh';
+  /** One or two sentences in the reader's language: which hop, and what it implies. */
+  note: string;
+  /** Language-neutral page paths with an anchor in the reader's language. */
+  links: { path: string; anchor: string; label: string }[];
+  /** Commands for what the reader has in this situation (the pod that wrote the line). */
+  commands: string[];
+}
+
 export interface AccessLogInfo {
   format: 'text' | 'json';
   line: number;
@@ -54,6 +70,7 @@ export interface AccessLogInfo {
   side?: 'upstream' | 'downstream';
   /** Plain-language reading of the fields. */
   summary: string;
+  meshHop?: HopInfo;
 }
 
 export interface Match {
@@ -75,6 +92,18 @@ export interface Match {
   causes: { text: string; commands: string[] }[];
   fix: string;
   related: string[];
+  /** Which end of the TLS connection wrote the line, when the text says so. */
+  logger?: Logger;
+  /** What the entry means from that end ("the client rejected this server's certificate"). */
+  perspective?: string;
+  /** For an envelope ranked after the line's specific cause: how the two relate. */
+  because?: string;
+  /** A certificate error: the card offers the certificate inspector. */
+  inspect: boolean;
+  /** For a certificate error: commands that print the certificates in question, for what the
+   * reader has (the proxy's secrets for an Envoy line, the peer's chain otherwise), to paste into
+   * the inspector. */
+  certCommands?: string[];
 }
 
 export interface Candidate {

@@ -69,6 +69,7 @@ export class Collector {
       case 'dynamic_active_secrets':
       case 'dynamic_warming_secrets': {
         this.sawSecrets.add(proxy);
+        if (!fromConfigDump) this.setForm(proxy, 'secrets'); // istioctl proxy-config secret
         const s = g(item, 'secret');
         const state = section === 'static_secrets' ? 'static' : section === 'dynamic_active_secrets' ? 'active' : 'warming';
         this.secrets.push(pendingSecret(s ?? {}, proxy, state, str(g(item, 'name')), str(g(item, 'last_updated'))));
@@ -107,10 +108,18 @@ export class Collector {
     }
   }
 
-  /** An element of a bare top-level list (istioctl proxy-config cluster|listener|route -o json). */
+  /** An element of a bare top-level list: istioctl proxy-config cluster|listener|route -o json,
+   * and istioctl ztunnel-config certificate|workload -o json (lists of the ztunnel dump's
+   * entries: istio 1.30.3 istioctl/pkg/writer/ztunnel/configdump certificates.go, workload.go). */
   private bare(proxy: number, item: J): void {
     if (!item || typeof item !== 'object') return;
-    if (g(item, 'virtual_hosts') !== undefined) {
+    if (item.identity !== undefined && (item.certChain !== undefined || item.rootCerts !== undefined)) {
+      this.setForm(proxy, 'ztunnel');
+      this.ztunnelCert(proxy, item);
+    } else if (item.workloadIps !== undefined || (item.uid !== undefined && item.protocol !== undefined)) {
+      this.setForm(proxy, 'ztunnel');
+      this.workload(proxy, item);
+    } else if (g(item, 'virtual_hosts') !== undefined) {
       this.setForm(proxy, 'routes');
       this.routes.push(routeRow(item, proxy));
     } else if (g(item, 'filter_chains') !== undefined || g(item, 'listener_filters') !== undefined || g(item, 'default_filter_chain') !== undefined || (g(item, 'address') !== undefined && g(item, 'connect_timeout') === undefined)) {
@@ -207,7 +216,6 @@ export class Collector {
       const k = snake(key);
       if (!Array.isArray(value) || !TOP_SECTIONS.has(k)) continue;
       known = true;
-      if (k.includes('secret')) this.setForm(proxy, 'secrets');
       for (const item of value) this.entry(proxy, k, item, false);
     }
     if (known) return true;

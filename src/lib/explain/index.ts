@@ -14,7 +14,7 @@
 // Pure TypeScript: no DOM, no node:* (runs in a Worker, in Node and in the browser).
 import { Collector } from './collect.ts';
 import { CertDecoder } from './certs.ts';
-import { Sink } from './read.ts';
+import { Sink, STREAM_AT } from './read.ts';
 import { RULES as RULE_LIST } from './rules/index.ts';
 import type { Context } from './rules/rule.ts';
 import type { DumpReader, ExplainFinding, ExplainInput, ExplainOptions, ExplainProblem, ExplainResult, InputSink, RuleMeta, SecretRef, SecretRow, Severity, TlsSettings } from './types.ts';
@@ -27,13 +27,14 @@ export const RULES: RuleMeta[] = RULE_LIST.map((r) => r.meta);
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function createReader(opts: ExplainOptions): DumpReader {
+/** `tuning.streamAt` moves the size above which JSON is streamed (tests and the bench use it). */
+export function createReader(opts: ExplainOptions, tuning: { streamAt?: number } = {}): DumpReader {
   const col = new Collector();
   const problems: ExplainProblem[] = [];
   const sinks: Sink[] = [];
   return {
     open(name: string): InputSink {
-      const sink = new Sink(col, col.addProxy(name), name, opts.lang, problems);
+      const sink = new Sink(col, col.addProxy(name), name, opts.lang, problems, tuning.streamAt ?? STREAM_AT);
       sinks.push(sink);
       return sink;
     },

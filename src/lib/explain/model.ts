@@ -192,14 +192,24 @@ function upstreamProtocol(c: J, hpo: J): ClusterRow['upstreamProtocol'] {
   return undefined;
 }
 
-/** Istio cluster names: `outbound|PORT|SUBSET|HOST`, `inbound|PORT||` (pilot/pkg/model/service.go BuildSubsetKey). */
+/** Istio cluster names: `outbound|PORT|SUBSET|HOST`, `inbound|PORT||`, and a waypoint's
+ * `inbound-vip|PORT|SUBSET|HOST` (pilot/pkg/model/service.go BuildSubsetKey,
+ * TrafficDirectionInboundVIP). */
 function parseName(name: string): Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> {
   const p = name.split('|');
-  if (p.length === 4 && (p[0] === 'outbound' || p[0] === 'inbound')) {
-    const out: Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> = { direction: p[0] };
+  if (p.length === 4 && (p[0] === 'outbound' || p[0] === 'inbound' || p[0] === 'inbound-vip')) {
+    const out: Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> = { direction: p[0] === 'outbound' ? 'outbound' : 'inbound' };
     if (p[3]) out.service = p[3];
     if (/^\d+$/.test(p[1]!)) out.port = Number(p[1]);
     if (p[2]) out.subset = p[2];
+    return out;
+  }
+  // SNI-DNAT clusters of a gateway with AUTO_PASSTHROUGH: `outbound_.PORT_.SUBSET_.HOST`
+  // (BuildDNSSrvSubsetKey), named like the SNI they serve.
+  const dns = /^(outbound|inbound)_\.(\d+)_\.([^_]*)_\.(.+)$/.exec(name);
+  if (dns) {
+    const out: Pick<ClusterRow, 'direction' | 'service' | 'port' | 'subset'> = { direction: dns[1] === 'outbound' ? 'outbound' : 'inbound', service: dns[4]!, port: Number(dns[2]) };
+    if (dns[3]) out.subset = dns[3];
     return out;
   }
   return { direction: 'other' };

@@ -39,14 +39,18 @@ export class Sink implements InputSink {
   private linesBefore = 0;
   private bytesBefore = 0;
   private current: Uint8Array = new Uint8Array(0);
+  /** Byte offset of the last token read: where a grammar error is (the token parser does not say). */
+  private lastOffset = 0;
 
   private readonly col: Collector;
   private readonly proxy: number;
   private readonly file: string;
   private readonly lang: Lang;
   private readonly problems: ExplainProblem[];
+  private readonly streamAt: number;
 
-  constructor(col: Collector, proxy: number, file: string, lang: Lang, problems: ExplainProblem[]) {
+  constructor(col: Collector, proxy: number, file: string, lang: Lang, problems: ExplainProblem[], streamAt = STREAM_AT) {
+    this.streamAt = streamAt;
     this.col = col;
     this.proxy = proxy;
     this.file = file;
@@ -65,7 +69,7 @@ export class Sink implements InputSink {
     }
     this.parts.push(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }));
     this.buffered += size;
-    if (this.buffered >= STREAM_AT && this.looksLikeJson()) this.startStreaming();
+    if (this.buffered >= this.streamAt && this.looksLikeJson()) this.startStreaming();
   }
 
   end(): void {
@@ -74,7 +78,7 @@ export class Sink implements InputSink {
     if (this.failed) return;
     if (this.parser) {
       try {
-        this.parser.end();
+        if (!this.parser.isEnded) this.parser.end();
       } catch (e) {
         this.fail(e);
       }
@@ -97,7 +101,12 @@ export class Sink implements InputSink {
 
   private startStreaming(): void {
     const first = /\S/.exec(this.parts.find((p) => /\S/.test(p)) ?? '')?.[0];
-    const parser = new JSONParser({ paths: first === '[' ? ARRAY_PATHS : OBJECT_PATHS, keepStack: false });
+    // separator '': after one document the parser waits for another instead of ending, so
+    // trailing whitespace (and several concatenated documents) read fine.
+    const parser = new JSONParser({ paths: first === '[' ? ARRAY_PATHS : OBJECT_PATHS, keepStack: false, separator: '' });
+    parser.onToken = (t) => {
+      this.lastOffset = t.offset;
+    };
     parser.onValue = ({ value, key, stack }) => {
       if (first === '[') {
         this.col.entry(this.proxy, 'item', value, false);
@@ -139,7 +148,8 @@ export class Sink implements InputSink {
     if (this.failed) return;
     this.failed = true;
     const message = String((e as Error)?.message ?? e);
-    const pos = Number(/absolute position "?(\d+)/.exec(message)?.[1]);
+    const at = /absolute position "?(\d+)/.exec(message)?.[1];
+    const pos = at !== undefined ? Number(at) : this.lastOffset;
     let line = 0;
     if (Number.isFinite(pos) && pos >= this.bytesBefore) line = this.linesBefore + countNewlines(this.current.subarray(0, pos - this.bytesBefore)) + 1;
     this.problems.push({ file: this.file, line, message: msg(this.lang, 'badJson', { detail: message.replace(/ in state \w+$/, '') }) });
@@ -156,7 +166,7 @@ export class Sink implements InputSink {
       try {
         doc = JSON.parse(text);
       } catch (e) {
-        this.problems.push({ file: this.file, line: jsonErrorLine(text, e), message: msg(this.lang, 'badJson', { detail: (e as Error).message }) });
+        this.problems.push({ file: this.file, line: jsonErrorLine(text), message: msg(this.lang, 'badJson', { detail: shortJsonError(e) }) });
         return;
       }
       if (!this.col.walk(this.proxy, doc)) this.problems.push({ file: this.file, line: 1, message: msg(this.lang, 'notDump') });
@@ -192,6 +202,7 @@ function countNewlines(b: Uint8Array): number {
 /** UTF-8 length of a string without encoding it. */
 function utf8Length(s: string): number {
   let n = s.length;
+  if (!/[^\x00-\x7f]/.test(s)) return n; // ASCII (almost every dump): one byte a character
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
@@ -204,15 +215,31 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** V8 says "… at position N (line L column C)" or "… in JSON at position N". */
-function jsonErrorLine(text: string, e: unknown): number {
-  const m = String((e as Error)?.message ?? '');
-  const line = /line (\d+)/.exec(m);
-  if (line) return Number(line[1]);
-  const pos = /position (\d+)/.exec(m);
-  if (!pos) return 0;
-  let n = 1;
-  const end = Math.min(Number(pos[1]), text.length);
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** JSON.parse does not always say where (V8 gives a position for some errors, a snippet for
+ * others); the streaming tokenizer does, so the text is run through it to find the line. */
+function jsonErrorLine(text: string): number {
+  const bytes = encoder.encode(text);
+  let offset = -1;
+  let last = 0;
+  const parser = new JSONParser({ paths: ['$.\u0000'], keepStack: false, separator: '' });
+  parser.onToken = (t) => {
+    last = t.offset;
+  };
+  parser.onValue = () => {};
+  parser.onError = (e) => {
+    if (offset < 0) offset = Number(/absolute position "?(\d+)/.exec(String(e.message))?.[1] ?? last);
+  };
+  try {
+    parser.write(bytes);
+    parser.end();
+  } catch {
+    // onError has the offset
+  }
+  if (offset < 0) offset = bytes.length;
+  return countNewlines(bytes.subarray(0, offset)) + 1;
+}
+
+/** V8's message without the echo of the input it sometimes appends. */
+function shortJsonError(e: unknown): string {
+  return String((e as Error)?.message ?? e).replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/\n/g, ' ');
 }

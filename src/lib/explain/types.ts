@@ -36,7 +36,7 @@ export type InputForm =
   | 'listeners' // istioctl proxy-config listener -o json|yaml: a bare list of Listener
   | 'routes' // istioctl proxy-config route -o json|yaml: a bare list of RouteConfiguration
   | 'secrets' // istioctl proxy-config secret -o json|yaml: a SecretsConfigDump
-  | 'ztunnel' // ztunnel :15000/config_dump or istioctl ztunnel-config all -o json
+  | 'ztunnel' // ztunnel :15000/config_dump, istioctl ztunnel-config all|certificate|workload -o json
   | 'unknown';
 
 /** One input read: a proxy (several inputs are separate proxies, read together). */

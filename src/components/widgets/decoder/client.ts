@@ -187,10 +187,14 @@ class DecoderElement extends HTMLElement {
       h('dt', {}, s.matched!), h('dd', {}, h('code', { class: 'mtls-matched' }, m.text)),
     );
 
+    if (m.logger) facts.append(h('dt', {}, s.loggedBy!), h('dd', { 'data-logger': m.logger }, m.logger === 'client' ? s.loggerClient! : s.loggerServer!));
     const card = h('article', { class: 'mtls-card', 'aria-labelledby': headingId, 'data-id': m.id },
       h('h3', { id: headingId }, m.title),
+      // An envelope ranked after its cause says first how the two relate.
+      m.because && h('p', { class: 'mtls-because' }, richText(m.because)),
       facts,
       h('p', {}, richText(m.meaning)),
+      m.perspective && h('p', { class: 'mtls-perspective' }, richText(m.perspective)),
     );
     if (m.decoded.length) {
       card.append(h('h4', {}, s.decoded!), h('ul', { class: 'mtls-decoded' },
@@ -209,7 +213,12 @@ class DecoderElement extends HTMLElement {
 
     const links = h('ul', { class: 'mtls-links' },
       h('li', {}, h('a', { href: `${this.data.errorsBase}${m.id}/`, 'data-error-link': m.id }, fill(s.errorPage!, { title: m.title }))),
-      ...m.docs.map((d) => h('li', {}, h('a', { href: docsUrl(d, this.data.lang) }, this.data.pages[d] ?? d))),
+      m.inspect && h('li', {}, h('a', { href: this.data.inspectorUrl, 'data-inspect-link': '' }, s.inspect!),
+        ...(m.certCommands ?? []).map((cmd) => h('div', { class: 'mtls-cmd' },
+          h('pre', {}, h('code', {}, cmd)),
+          h('button', { type: 'button', 'data-copy': cmd, 'aria-label': fill(s.copyCommandLabel!, { cmd }) }, s.copy!)))),
+      // The inspector has its own link above on certificate cards.
+      ...m.docs.filter((d) => !(m.inspect && d === 'tools/cert-inspector/')).map((d) => h('li', {}, h('a', { href: docsUrl(d, this.data.lang) }, this.data.pages[d] ?? d))),
       // Lab pages are titled "Lab: …" already; only a bare slug needs the label.
       ...m.labs.map((l) => {
         const title = this.data.pages[`labs/${l}/`];
@@ -231,6 +240,17 @@ class DecoderElement extends HTMLElement {
     if (count > 1) dl.append(h('dt', {}, s.lines!), h('dd', {}, fill(s.logLines!, { line: log.line, n: count })));
     if (log.side) dl.append(h('dt', {}, s.hop!), h('dd', {}, this.data.sides[log.side] ?? log.side));
     if (log.upstreamCluster) dl.append(h('dt', {}, s.cluster!), h('dd', {}, h('code', {}, log.upstreamCluster.raw)));
+    const hop = log.meshHop;
+    if (hop) {
+      dl.append(h('dt', {}, s.meshHop!), h('dd', { 'data-hop': hop.hop },
+        h('p', {}, richText(hop.note)),
+        h('ul', { class: 'mtls-links' }, ...hop.links.map((l) => h('li', {}, h('a', { href: `${docsUrl(l.path, this.data.lang)}#${l.anchor}` }, richText(l.label))))),
+        h('p', { class: 'mtls-cmd-label' }, s.hopCommands!),
+        ...hop.commands.map((cmd) => h('div', { class: 'mtls-cmd' },
+          h('pre', {}, h('code', {}, cmd)),
+          h('button', { type: 'button', 'data-copy': cmd, 'aria-label': fill(s.copyCommandLabel!, { cmd }) }, s.copy!))),
+      ));
+    }
     if (log.responseFlags.length) {
       dl.append(h('dt', {}, s.responseFlags!), h('dd', {}, h('ul', {},
         ...log.responseFlags.map((f) => h('li', {}, h('code', {}, f.flag), f.long ? ` (${f.long})` : '', `: ${f.meaning}`)))));

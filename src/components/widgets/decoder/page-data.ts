@@ -14,6 +14,8 @@ export function catalogForLang(catalog: Catalog, lang: Lang): Catalog {
     meaning: one(e.meaning),
     fix: one(e.fix),
     causes: e.causes.map((c) => ({ text: one(c.text), commands: c.commands })),
+    ...(e.because ? { because: one(e.because) } : {}),
+    ...(e.logged ? { logged: Object.fromEntries(Object.entries(e.logged).map(([k, v]) => [k, { ...v, text: one(v.text) }])) } : {}),
   }));
 }
 
@@ -28,6 +30,8 @@ export interface DecoderPageData {
   pages: Record<string, string>;
   errorsBase: string;
   labsBase: string;
+  /** The certificate inspector page in this language. */
+  inspectorUrl: string;
   presets: { id: string; label: string; text: string }[];
 }
 
@@ -46,6 +50,7 @@ export function decoderPageData(
     pages: pageTitles,
     errorsBase: docsUrl('errors/', lang),
     labsBase: docsUrl('labs/', lang),
+    inspectorUrl: docsUrl('tools/cert-inspector/', lang),
     presets: presets.map((p) => ({ id: p.id, label: p.label[lang], text: p.text })),
   };
 }

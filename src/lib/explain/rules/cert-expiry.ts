@@ -2,6 +2,7 @@
 // within `expiringDays`. Envoy keeps serving an expired certificate; peers reject it
 // (OpenSSL "certificate has expired", TLS alert certificate_expired).
 import { secretTarget, text, type Hit, type Rule } from './rule.ts';
+import { certLabel } from './util.ts';
 
 const EXPIRED = {
   en: 'Secret {name}: certificate "{subject}" expired on {date} ({days} days ago). Peers reject it.',
@@ -25,9 +26,12 @@ export const rule: Rule = {
     const hits: Hit[] = [];
     for (const s of ctx.map.secrets) {
       // Istio's own workload certificate and root rotate themselves; name what to renew.
-      const field = s.name.startsWith('kubernetes://') ? 'Secret (credentialName) tls.crt' : s.name === 'default' || s.name === 'ROOTCA' ? 'istio-agent (workload certificate) / CA' : 'certificate file';
+      const field = s.name.startsWith('kubernetes://') ? 'Secret (credentialName) tls.crt'
+        : s.name === 'default' || s.name === 'ROOTCA' ? 'istio-agent (workload certificate) / CA'
+        : s.name.startsWith('spiffe://') ? 'ztunnel (workload certificate) / CA'
+        : 'certificate file';
       for (const c of s.certificates) {
-        const values = { name: s.name, subject: c.subject || c.sans.uri[0] || c.sans.dns[0] || '?', date: c.notAfter.slice(0, 10) };
+        const values = { name: s.name, subject: certLabel(c), date: c.notAfter.slice(0, 10) };
         if (c.daysLeft < 0) hits.push({ target: secretTarget(s), text: text(EXPIRED, { ...values, days: -c.daysLeft }), field });
         else if (c.daysLeft < ctx.expiringDays) hits.push({ target: secretTarget(s), text: text(SOON, { ...values, days: c.daysLeft }), severity: 'warning', field });
       }

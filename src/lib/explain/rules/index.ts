@@ -19,6 +19,7 @@ import { rule as tlsNoSni } from './tls-no-sni.ts';
 import { rule as tlsNoValidation } from './tls-no-validation.ts';
 import { rule as tlsVersionLimits } from './tls-version-limits.ts';
 import { rule as warmingResource } from './warming-resource.ts';
+import { rule as ztunnelPlaintextWorkload } from './ztunnel-plaintext-workload.ts';
 
 export const RULES: Rule[] = [
   sdsSecretMissing,
@@ -39,4 +40,5 @@ export const RULES: Rule[] = [
   tlsNoSni,
   maxConnectionsDefault,
   clientCertOptional,
+  ztunnelPlaintextWorkload,
 ];

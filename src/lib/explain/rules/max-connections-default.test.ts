@@ -16,3 +16,12 @@ describe('max-connections-default', () => {
     expect(r.findings.filter((x) => x.rule === 'max-connections-default')).toEqual([]);
   });
 });
+
+describe('max-connections-default without a bootstrap', () => {
+  it("knows istioctl proxy-config cluster output as Istio's by its cluster names", async () => {
+    const r = await run(['gateway-clusters.istioctl.json']);
+    expect(r.proxies[0]!.kind).toBe('unknown');
+    expect(r.clusters.some((c) => c.name === 'BlackHoleCluster' && c.circuitBreaker.maxConnections === undefined)).toBe(true);
+    expect(r.findings.filter((x) => x.rule === 'max-connections-default')).toEqual([]);
+  });
+});

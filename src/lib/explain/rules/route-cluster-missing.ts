@@ -6,7 +6,7 @@ import { text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Route {route} (virtual host {vhost}) sends to cluster {cluster}, which this proxy does not have: requests get 503 with flag NC.{subset}',
-  ko: '라우트 {route}(가상 호스트 {vhost})는 이 프록시에 없는 클러스터 {cluster}로 보낸다. 요청은 NC 플래그와 함께 503을 받는다.{subset_ko}',
+  ko: '라우트 {route}(가상 호스트 {vhost})은(는) 이 프록시에 없는 클러스터 {cluster}로 보낸다. 요청은 NC 플래그와 함께 503을 받는다.{subset_ko}',
 };
 
 export const rule: Rule = {

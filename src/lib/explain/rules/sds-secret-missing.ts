@@ -18,12 +18,13 @@ const WARMING = {
   ko: '{what_ko} {name}이(가) 쓰는 SDS 시크릿 {secret}이(가) 아직 워밍 중이다(아직 전달되지 않았다). {hint_ko}',
 };
 
-function hint(name: string): { en: string; ko: string; field: string } {
+function hint(name: string, ns: string | undefined): { en: string; ko: string; field: string } {
   if (name.startsWith('kubernetes://')) {
     const secret = name.slice('kubernetes://'.length).replace(/-cacert$/, '');
+    // credentialName is looked up in the proxy's own namespace (pitfall 5 of the double-mTLS page).
     return {
-      en: `Check that Secret ${secret} exists in the gateway's namespace with the expected keys, and that istiod may read it.`,
-      ko: `시크릿 ${secret}이(가) 게이트웨이의 네임스페이스에 있고 키 이름이 맞는지, istiod가 읽을 수 있는지 확인한다.`,
+      en: `Check that Secret ${secret} exists in ${ns ? `namespace ${ns}` : "the proxy's namespace"} with the expected keys, and that istiod may read it.`,
+      ko: `시크릿 ${secret}이(가) ${ns ? `네임스페이스 ${ns}` : '프록시의 네임스페이스'}에 있고 키 이름이 맞는지, istiod가 읽을 수 있는지 확인한다.`,
       field: 'DestinationRule.spec.trafficPolicy.tls.credentialName',
     };
   }
@@ -55,7 +56,7 @@ export const rule: Rule = {
     const check = (tls: TlsSettings | undefined, target: Hit['target'], what: { en: string; ko: string }, listener: boolean) => {
       const refs = [tls?.certificate, tls?.trustedCa].filter((r): r is SecretRef => r?.source === 'sds' && (r.state === 'missing' || r.state === 'warming'));
       for (const r of refs) {
-        const h = hint(r.name);
+        const h = hint(r.name, ctx.proxy(target.proxy).namespace);
         const values = { what: what.en, what_ko: what.ko, name: target.name, secret: r.name, hint: h.en, hint_ko: h.ko };
         const field = listener && r.name.startsWith('kubernetes://') ? 'Gateway.spec.servers[].tls.credentialName' : h.field;
         hits.push({ target, text: text(r.state === 'missing' ? MISSING : WARMING, values), severity: r.state === 'missing' ? 'error' : 'warning', field });

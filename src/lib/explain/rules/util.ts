@@ -112,3 +112,9 @@ export function gatewayPorts(port: number | undefined): (number | undefined)[] {
   if (port === 80) return [80, 8080];
   return [port];
 }
+
+/** A certificate's name for messages: its subject, or (Istio workload certificates have an empty
+ * subject) its SPIFFE ID or first DNS name. */
+export function certLabel(c: CertSummary): string {
+  return c.subject && c.subject !== 'CN=' ? c.subject : c.spiffe ?? c.sans.dns[0] ?? c.sans.uri[0] ?? '?';
+}

@@ -7,11 +7,11 @@ import { clusterTarget, listenerTarget, text, type Rule } from './rule.ts';
 
 const CLUSTER = {
   en: 'Cluster {name} is warming: Envoy will not send traffic to it until it finishes (endpoints and every SDS secret it names{secrets}).',
-  ko: '클러스터 {name}은(는) 워밍 중이다. 엔드포인트와 이 클러스터가 가리키는 SDS 시크릿{secrets}이 모두 도착하기 전까지 Envoy는 이곳으로 트래픽을 보내지 않는다.',
+  ko: '클러스터 {name}은(는) 워밍 중이다. 엔드포인트와 이 클러스터가 가리키는 SDS 시크릿{secrets_ko}이 모두 도착하기 전까지 Envoy는 이곳으로 트래픽을 보내지 않는다.',
 };
 const LISTENER = {
   en: 'Listener {name} is warming: it does not accept connections until its routes and secrets{secrets} arrive.',
-  ko: '리스너 {name}은(는) 워밍 중이다. 라우트와 시크릿{secrets}이 도착하기 전까지 연결을 받지 않는다.',
+  ko: '리스너 {name}은(는) 워밍 중이다. 라우트와 시크릿{secrets_ko}이 도착하기 전까지 연결을 받지 않는다.',
 };
 
 export const rule: Rule = {
@@ -27,17 +27,17 @@ export const rule: Rule = {
     const hits = [];
     const names = (refs: (string | undefined)[]) => {
       const n = refs.filter(Boolean);
-      return n.length ? `: ${n.join(', ')}` : '';
+      return { secrets: n.length ? `: ${n.join(', ')}` : '', secrets_ko: n.length ? `(${n.join(', ')})` : '' };
     };
     for (const c of ctx.map.clusters) {
       if (c.state !== 'warming') continue;
       const pending = [c.tls?.certificate, c.tls?.trustedCa].filter((r) => r?.source === 'sds' && r.state !== 'active').map((r) => r!.name);
-      hits.push({ target: clusterTarget(c), text: text(CLUSTER, { name: c.name, secrets: names(pending) }) });
+      hits.push({ target: clusterTarget(c), text: text(CLUSTER, { name: c.name, ...names(pending) }) });
     }
     for (const l of ctx.map.listeners) {
       if (l.state !== 'warming') continue;
       const pending = l.filterChains.flatMap((fc) => [fc.tls?.certificate, fc.tls?.trustedCa]).filter((r) => r?.source === 'sds' && r.state !== 'active').map((r) => r!.name);
-      hits.push({ target: listenerTarget(l), text: text(LISTENER, { name: l.name, secrets: names([...new Set(pending)]) }), field: 'Gateway.spec.servers[].tls.credentialName' });
+      hits.push({ target: listenerTarget(l), text: text(LISTENER, { name: l.name, ...names([...new Set(pending)]) }), field: 'Gateway.spec.servers[].tls.credentialName' });
     }
     return hits;
   },

@@ -21,17 +21,34 @@ export interface Listener {
   protocol: string; hostname?: string; tls?: Record<string, unknown>;
   /** `tls.mode`, defaulting to Terminate as the API does when `tls` is set. */
   mode?: string; path: Path;
+  /** The Gateway is Istio's (see isIstioGateway). */
+  istio: boolean;
 }
 
-export function listeners(gw: Resource): Listener[] {
+export function listeners(gw: Resource, rs: Resource[]): Listener[] {
+  const istio = isIstioGateway(gw, rs);
   return arr(gw.spec.listeners).flatMap((l, index) => {
     if (!isObj(l)) return [];
     const tls = isObj(l.tls) ? l.tls : undefined;
     return [{ gw, index, l, name: str(l.name) ?? '', port: typeof l.port === 'number' ? l.port : undefined,
       protocol: str(l.protocol) ?? '', hostname: str(l.hostname) || undefined, tls,
-      mode: tls ? str(tls.mode) ?? 'Terminate' : undefined, path: ['spec', 'listeners', index] }];
+      mode: tls ? str(tls.mode) ?? 'Terminate' : undefined, path: ['spec', 'listeners', index], istio }];
   });
 }
+
+/**
+ * The controller a Gateway's class names: Istio's built-in classes (pkg/config/constants:
+ * istio, istio-waypoint, istio-east-west, istio-remote), or a GatewayClass in the paste.
+ */
+export function gatewayController(gw: Resource, rs: Resource[]): string | undefined {
+  const cls = str(gw.spec.gatewayClassName);
+  const own = rs.find((r) => isGwApi(r, 'GatewayClass') && r.name === cls);
+  if (own) return str(own.spec.controllerName);
+  return ({ 'istio': 'istio.io/gateway-controller', 'istio-waypoint': 'istio.io/mesh-controller',
+    'istio-east-west': 'istio.io/eastwest-controller', 'istio-remote': 'istio.io/unmanaged-gateway' } as Record<string, string>)[cls ?? ''];
+}
+/** Is this Gateway Istio's? Limits that are Istio's own, not the API's, apply only then. */
+export const isIstioGateway = (gw: Resource, rs: Resource[]) => gatewayController(gw, rs)?.startsWith('istio.io/') ?? false;
 
 /** The Gateway API Gateways of the paste. */
 export const k8sGateways = (rs: Resource[]) => rs.filter((r) => isGwApi(r, 'Gateway'));
@@ -47,6 +64,8 @@ export function protocolKinds(l: Listener): string[] {
     case 'HTTP': case 'HTTPS': return ['HTTPRoute', 'GRPCRoute'];
     case 'TCP': return ['TCPRoute'];
     case 'TLS': return l.mode === 'Terminate' ? ['TLSRoute', 'TCPRoute'] : ['TLSRoute'];
+    // Istio has no UDP listener (listenerProtocolToIstio); other implementations take UDPRoute.
+    case 'UDP': return l.istio ? [] : ['UDPRoute'];
     default: return [];
   }
 }
@@ -148,7 +167,7 @@ export interface Attachment { pr: ParentRef; all: Listener[]; bySection: Listene
   byNs: Listener[]; nsUnknown: Listener[]; byHost: Listener[] }
 export function attachment(pr: ParentRef, rs: Resource[]): Attachment | undefined {
   if (!pr.gw) return undefined;
-  const all = listeners(pr.gw);
+  const all = listeners(pr.gw, rs);
   const bySection = all.filter((l) => (pr.sectionName === undefined || l.name === pr.sectionName) && (pr.port === undefined || l.port === pr.port));
   const byKind = bySection.filter((l) => supportedKinds(l).includes(pr.route.kind));
   const byNs = byKind.filter((l) => listenerAllowsNamespace(l, pr.route.ns, rs) === true);
@@ -178,16 +197,21 @@ export function ambientNamespaces(rs: Resource[]): Set<string> {
 }
 
 /**
- * The waypoint a Service or ServiceEntry uses: its own `istio.io/use-waypoint` label, else its
- * namespace's (istio 1.30.3 pilot/pkg/serviceregistry/ambient, and conversion.go
- * waypointConfigured). `none` opts out. Undefined when neither says.
+ * The waypoint a Service or ServiceEntry uses, as `{name, ns}`: its own `istio.io/use-waypoint`
+ * label, else its namespace's; `istio.io/use-waypoint-namespace` beside it moves the waypoint to
+ * another namespace; `none` opts out (istio 1.30.3 pilot/pkg/serviceregistry/ambient/waypoints.go
+ * getUseWaypoint). Undefined when neither says.
  */
-export function useWaypoint(r: Resource, rs: Resource[]): string | undefined {
-  const own = labels(r)['istio.io/use-waypoint'];
-  if (own) return own === 'none' ? undefined : own;
-  const ns = namespaces(rs).get(r.ns);
-  const w = ns ? labels(ns)['istio.io/use-waypoint'] : undefined;
-  return w && w !== 'none' ? w : undefined;
+export function useWaypoint(r: Resource, rs: Resource[]): { name: string; ns: string } | undefined {
+  const read = (l: Record<string, string>, ns: string) => {
+    const name = l['istio.io/use-waypoint'];
+    if (name === undefined) return undefined;
+    return name === 'none' ? null : { name, ns: l['istio.io/use-waypoint-namespace'] ?? ns };
+  };
+  const own = read(labels(r), r.ns);
+  if (own !== undefined) return own ?? undefined;
+  const nsObj = namespaces(rs).get(r.ns);
+  return (nsObj ? read(labels(nsObj), r.ns) : undefined) ?? undefined;
 }
 
 /** `Kind/name` of a reference, for messages. */

@@ -4,20 +4,11 @@
 // Accepted=False (UnsupportedProtocol, `Expected a single listener on port 15008 with protocol
 // "HBONE"`); listenerProtocolToIstio rejects protocol HBONE on any other controller ("only supported
 // for waypoint proxies") except the east-west one.
-import type { Resource, Rule } from '../types.ts';
+import type { Rule } from '../types.ts';
 import { str } from '../util.ts';
-import { isGwApi, k8sGateways, listeners } from './_gwapi.ts';
+import { gatewayController, k8sGateways, listeners } from './_gwapi.ts';
 
 const ID = 'amb-waypoint-listener';
-
-/** The controller a Gateway's class names: built-in classes, or a GatewayClass in the paste. */
-function controller(gw: Resource, rs: Resource[]): string | undefined {
-  const cls = str(gw.spec.gatewayClassName);
-  const own = rs.find((r) => isGwApi(r, 'GatewayClass') && r.name === cls);
-  if (own) return str(own.spec.controllerName);
-  return cls === 'istio-waypoint' ? 'istio.io/mesh-controller' : cls === 'istio' ? 'istio.io/gateway-controller'
-    : cls === 'istio-east-west' ? 'istio.io/eastwest-controller' : undefined;
-}
 
 export const rule: Rule = {
   id: ID,
@@ -30,8 +21,8 @@ export const rule: Rule = {
   docs: 'patterns/mutual-tls/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
-      const c = controller(gw, ctx.resources);
-      for (const l of listeners(gw)) {
+      const c = gatewayController(gw, ctx.resources);
+      for (const l of listeners(gw, ctx.resources)) {
         if (c === 'istio.io/mesh-controller' && (l.port !== 15008 || l.protocol !== 'HBONE')) {
           ctx.report({ rule: ID, at: gw, path: [...l.path, l.port !== 15008 ? 'port' : 'protocol'], on: 'value', msg: {
             ko: `웨이포인트 Gateway의 리스너 \`${l.name}\`(${l.port}/${l.protocol})는 Istio가 기대하는 \`port: 15008\`, \`protocol: HBONE\`이 아니어서 \`Accepted=False\`(\`UnsupportedProtocol\`)가 된다. 웨이포인트는 ztunnel의 HBONE 트래픽을 15008에서 받는다. 리스너를 \`port: 15008\`, \`protocol: HBONE\` 하나로 두자.`,

@@ -22,7 +22,7 @@ export const rule: Rule = {
   docs: 'patterns/termination/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
-      for (const l of listeners(gw)) {
+      for (const l of listeners(gw, ctx.resources)) {
         if (!l.tls || l.mode !== 'Terminate') continue;
         arr(l.tls.certificateRefs).forEach((ref, i) => {
           if (!isObj(ref) || (str(ref.group) ?? '') !== '' || (str(ref.kind) ?? 'Secret') !== 'Secret') return;

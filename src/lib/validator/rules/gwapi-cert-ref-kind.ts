@@ -20,7 +20,7 @@ export const rule: Rule = {
   docs: 'patterns/termination/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
-      for (const l of listeners(gw)) {
+      for (const l of listeners(gw, ctx.resources)) {
         if (!l.tls || l.mode !== 'Terminate') continue;
         const refs = arr(l.tls.certificateRefs);
         refs.forEach((ref, i) => {
@@ -32,7 +32,7 @@ export const rule: Rule = {
             ko: `리스너 \`${l.name}\`의 \`certificateRefs\`가 \`${group || 'core'}/${kind}\`를 가리킨다. Istio는 core \`Secret\`만 읽으므로 리스너가 \`ResolvedRefs=False\`(\`InvalidCertificateRef\`)가 되고 이 인증서는 쓰이지 않는다. \`group: ""\`, \`kind: Secret\`으로 고치자.`,
             en: `Listener \`${l.name}\` has a \`certificateRefs\` entry for \`${group || 'core'}/${kind}\`. Istio reads only a core \`Secret\`, so the listener gets \`ResolvedRefs=False\` (\`InvalidCertificateRef\`) and this certificate is not used. Use \`group: ""\` and \`kind: Secret\`.` } });
         });
-        if (refs.length > 2) {
+        if (l.istio && refs.length > 2) {
           ctx.report({ rule: ID, at: gw, path: [...l.path, 'tls', 'certificateRefs', 2], msg: {
             ko: `리스너 \`${l.name}\`에 \`certificateRefs\`가 ${refs.length}개다. Istio는 리스너 하나에 서버 인증서를 두 개까지만 받아 리스너가 \`InvalidCertificateRef\`가 된다. 호스트 이름이 다른 인증서는 \`hostname\`이 다른 리스너로 나누자.`,
             en: `Listener \`${l.name}\` has ${refs.length} \`certificateRefs\`. Istio takes at most two server certificates per listener, so the listener gets \`InvalidCertificateRef\`. Put certificates for other host names on listeners with their own \`hostname\`.` } });

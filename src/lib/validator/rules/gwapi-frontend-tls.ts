@@ -8,14 +8,15 @@
 // clientcertificate-validation.yaml exercises the kind and namespace cases.
 import type { Ctx, Resource, Rule } from '../types.ts';
 import { arr, isObj, str } from '../util.ts';
-import { GW_GROUP, grantAllows, k8sGateways, listeners } from './_gwapi.ts';
+import { GW_GROUP, grantAllows, isIstioGateway, k8sGateways, listeners } from './_gwapi.ts';
 
 const ID = 'gwapi-frontend-tls';
 
 function checkValidation(ctx: Ctx, gw: Resource, v: unknown, base: (string | number)[], where: { ko: string; en: string }) {
   if (!isObj(v)) return;
+  const istio = isIstioGateway(gw, ctx.resources);
   const refs = arr(v.caCertificateRefs);
-  if (refs.length > 1) {
+  if (istio && refs.length > 1) {
     ctx.report({ rule: ID, at: gw, path: [...base, 'caCertificateRefs', 1], msg: {
       ko: `${where.ko}의 \`caCertificateRefs\`가 ${refs.length}개다. Istio는 하나만 받아 해당 리스너가 \`InvalidCertificateRef\`("only one caCertificateRef is supported")가 된다. CA 인증서들을 한 번들(ConfigMap의 \`ca.crt\`)에 모으자.`,
       en: `${where.en} has ${refs.length} \`caCertificateRefs\`. Istio supports one, so the listeners it applies to get \`InvalidCertificateRef\` ("only one caCertificateRef is supported"). Put the CA certificates in one bundle (a ConfigMap's \`ca.crt\`).` } });
@@ -24,6 +25,7 @@ function checkValidation(ctx: Ctx, gw: Resource, v: unknown, base: (string | num
     if (!isObj(ref)) return;
     const group = str(ref.group) ?? '', kind = str(ref.kind) ?? '';
     const name = str(ref.name) ?? '';
+    // The API's core support is a ConfigMap; Istio reads Secrets too. Others: InvalidCACertificateKind.
     if (group !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
       ctx.report({ rule: ID, at: gw, path: [...base, 'caCertificateRefs', i, 'kind'], on: 'value', msg: {
         ko: `${where.ko}의 \`caCertificateRefs\`가 \`${group || 'core'}/${kind}\`를 가리킨다. Istio는 ConfigMap과 Secret만 읽으므로 해당 리스너가 \`ResolvedRefs=False\`가 되고 받아들여지지 않는다. \`kind: ConfigMap\`(키 \`ca.crt\`)을 쓰자.`,
@@ -62,7 +64,7 @@ export const rule: Rule = {
       const f = tls && isObj(tls.frontend) ? tls.frontend : undefined;
       if (!f) continue;
       const base = ['spec', 'tls', 'frontend'];
-      const terminating = listeners(gw).filter((l) => l.mode === 'Terminate');
+      const terminating = listeners(gw, ctx.resources).filter((l) => l.mode === 'Terminate');
       if (isObj(f.default)) checkValidation(ctx, gw, f.default.validation, [...base, 'default', 'validation'], { ko: '`frontend.default`', en: '`frontend.default`' });
       arr(f.perPort).forEach((pp, i) => {
         if (!isObj(pp)) return;

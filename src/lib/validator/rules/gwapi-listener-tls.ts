@@ -23,7 +23,7 @@ export const rule: Rule = {
   docs: 'patterns/termination/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
-      for (const l of listeners(gw)) {
+      for (const l of listeners(gw, ctx.resources)) {
         const p = l.protocol;
         // Point at a scalar's value, or at the key of a block (`tls:`, `options:`).
         const at = (path: string[], ko: string, en: string) =>
@@ -56,7 +56,7 @@ export const rule: Rule = {
         if (!opts || !Object.keys(opts).length) {
           at(l.tls.mode ? ['tls', 'mode'] : ['protocol'], `리스너 \`${l.name}\`는 TLS를 종료(Terminate)하는데 \`certificateRefs\`도 \`options\`도 없어 API 서버가 Gateway를 거부한다. 게이트웨이가 내밀 서버 인증서의 TLS 시크릿을 \`certificateRefs\`에 지정하자.`,
             `Listener \`${l.name}\` terminates TLS but has neither \`certificateRefs\` nor \`options\`, so the API server rejects the Gateway. Put the TLS secret of the server certificate in \`certificateRefs\`.`);
-        } else if (!OWN_CERT.includes(String(opts['gateway.istio.io/tls-terminate-mode'] ?? ''))) {
+        } else if (l.istio && !OWN_CERT.includes(String(opts['gateway.istio.io/tls-terminate-mode'] ?? ''))) {
           at(['tls', 'options'], `리스너 \`${l.name}\`는 TLS를 종료하는데 \`certificateRefs\`가 없다. Gateway는 받아들여지지만 Istio는 \`gateway.istio.io/tls-terminate-mode: ISTIO_SIMPLE\`(또는 \`ISTIO_MUTUAL\`)일 때만 워크로드 인증서를 쓰므로, 이 리스너는 내밀 서버 인증서가 없어 핸드셰이크가 실패한다. \`certificateRefs\`를 추가하자.`,
             `Listener \`${l.name}\` terminates TLS without \`certificateRefs\`. The Gateway is accepted, but Istio uses the workload certificate only with \`gateway.istio.io/tls-terminate-mode: ISTIO_SIMPLE\` (or \`ISTIO_MUTUAL\`), so this listener has no server certificate and handshakes fail. Add \`certificateRefs\`.`);
         }

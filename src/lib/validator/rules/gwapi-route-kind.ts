@@ -22,7 +22,7 @@ export const rule: Rule = {
   docs: 'patterns/passthrough/',
   check(ctx) {
     for (const gw of k8sGateways(ctx.resources)) {
-      for (const l of listeners(gw)) {
+      for (const l of listeners(gw, ctx.resources)) {
         for (const k of allowedKinds(l) ?? []) {
           if (k.group === GW_GROUP && protocolKinds(l).includes(k.kind)) continue;
           ctx.report({ rule: ID, at: gw, path: [...k.path, 'kind'], on: 'value', msg: {
@@ -45,7 +45,7 @@ export const rule: Rule = {
           ctx.report({ rule: ID, at: route, path: ['kind'], on: 'value', msg: {
             ko: `Gateway \`${pr.ns}/${pr.name}\`의 리스너(${desc})는 \`${route.kind}\`를 받지 않아 라우트가 \`NotAllowedByListeners\`로 연결되지 않는다. ${hint.ko}`,
             en: `The listeners of Gateway \`${pr.ns}/${pr.name}\` (${desc}) do not take a \`${route.kind}\`, so the route is not attached (\`NotAllowedByListeners\`). ${hint.en}` } });
-        } else if (route.kind === 'TLSRoute' && a.byKind.every((l) => l.mode === 'Terminate')) {
+        } else if (route.kind === 'TLSRoute' && a.byKind[0]!.istio && a.byKind.every((l) => l.mode === 'Terminate')) {
           ctx.report({ rule: ID, at: route, path: ['kind'], on: 'value', severity: 'info', msg: {
             ko: `이 TLSRoute는 TLS를 종료(Terminate)하는 리스너에 붙는다. Istio 1.30부터 받아들여지고, 1.29 이하에서는 \`NotAllowedByListeners\`로 붙지 않는다. 클러스터의 Istio 버전과 Gateway API 1.5 CRD가 설치됐는지 확인하자.`,
             en: `This TLSRoute attaches to a listener that terminates TLS. Istio accepts that from 1.30 on; up to 1.29 the route is not attached (\`NotAllowedByListeners\`). Check the cluster's Istio version and that the Gateway API 1.5 CRDs are installed.` } });
