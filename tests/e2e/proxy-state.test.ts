@@ -136,6 +136,26 @@ describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
     expect(await page.textContent('mtls-proxy-state [data-results]')).not.toContain(line);
   });
 
+  it('reads dropped files: istioctl proxy-config secret output as YAML, named in the inputs', async () => {
+    await put(page, '');
+    const yaml = 'dynamicActiveSecrets:\n- name: default\n  secret:\n    name: default\n    tlsCertificate:\n      certificateChain:\n        inlineBytes: ' +
+      /"inline_bytes": "([^"]+)"/.exec(EXAMPLE.text)![1] + '\n';
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'secrets.yaml', { type: 'text/yaml' }));
+      document.querySelector('[data-drop]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, yaml);
+    await page.waitForSelector('[data-files] li');
+    await settled(page);
+    expect(await page.textContent('[data-files]')).toContain('secrets.yaml');
+    expect(await page.textContent('[data-forms]')).toContain('secrets.yaml: ');
+    expect(await page.textContent('[data-forms]')).toContain('istioctl proxy-config secret');
+    await expect.poll(() => options(page).count()).toBe(1);
+    expect(await options(page).first().textContent()).toContain('spiffe://cluster.local/ns/shop/sa/checkout');
+    await page.click('[data-files] button[data-remove]');
+    await settled(page);
+  });
+
   it('reads a 20 MB dump file in the worker, keeps the list small in the DOM and the page answering', async () => {
     await put(page, '');
     await settled(page);
