@@ -9,6 +9,9 @@
 //   is never returned.
 // - pilot/pkg/serviceregistry/ambient/waypoints.go getUseWaypoint: `istio.io/use-waypoint` on the
 //   service, else its namespace; `none` opts out.
+// - waypoints.go fetchWaypointForService / AllowsAttachmentFromNamespace, status.go: a waypoint for
+//   `workload` traffic only is UnsupportedTrafficType for a service; a waypoint in another namespace
+//   must admit the service's namespace on its HBONE listener (AttachmentDenied).
 // - pilot/pkg/serviceregistry/ambient/authorization.go: only STRICT rejects plain text; PERMISSIVE
 //   and DISABLE are treated alike.
 import { describe, expect, it } from 'vitest';
@@ -62,5 +65,11 @@ describe('ambient mode (istio 1.30.3)', () => {
     expect(at(findings(amb + pa('DISABLE')), 'amb-peerauth')).toEqual([['amb-peerauth', 'info', 8, 21]]);
     expect(at(findings(amb + pa('STRICT')), 'amb-peerauth')).toEqual([]);
     expect(at(findings(amb + pa('DISABLE', 'legacy')), 'amb-peerauth')).toEqual([]);
+  });
+  it('a shared waypoint in another namespace takes a ServiceEntry only if its HBONE listener admits that namespace', () => {
+    const waypoint = (allowed: string) => gw('egress-waypoint', 'egress', `  - name: mesh\n    port: 15008\n    protocol: HBONE\n${allowed}`, 'istio-waypoint');
+    const bound = se.replace('namespace: egress}', 'namespace: shop, labels: {istio.io/use-waypoint: egress-waypoint, istio.io/use-waypoint-namespace: egress}}');
+    expect(at(findings(waypoint('') + bound), 'amb-use-waypoint')).toEqual([['amb-use-waypoint', 'error', 15, 76]]);
+    expect(at(findings(waypoint('    allowedRoutes: {namespaces: {from: All}}\n') + bound), 'amb-use-waypoint')).toEqual([]);
   });
 });

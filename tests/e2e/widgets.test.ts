@@ -267,6 +267,10 @@ describe.each(LANGS)('decoder widget (%s)', (lang) => {
     expect(await card.locator('a[data-error-link]').getAttribute('href')).toBe(`${prefix(lang)}/errors/certificate-verify-failed/`);
     expect(await card.locator('button[data-copy]').count()).toBeGreaterThan(0);
     expect(await page.locator('.mtls-log dd code').allTextContents()).toContain('outbound|443||api.northwind.example');
+    // Which hop: read from the cluster name (a sidecar's direct cluster or hop 2, as the line alone cannot tell).
+    expect(await page.locator('.mtls-log [data-hop]').getAttribute('data-hop')).toBeTruthy();
+    // The root cause is the card itself, not an envelope pointing at it.
+    expect(await card.locator('.mtls-because').count()).toBe(0);
     expect(await page.locator('[data-status]').textContent()).toMatch(/\d/);
     expect(unexpected(seen)).toEqual([]);
     await page.close();
@@ -288,6 +292,8 @@ describe.each(LANGS)('decoder widget (%s)', (lang) => {
     await page.fill('textarea', text);
     await page.waitForSelector('.mtls-card');
     const cards = await page.$$eval('.mtls-card', (els) => els.map((e) => e.getAttribute('data-id')));
+    // A certificate error offers the certificate inspector, in the page's language.
+    expect(await page.locator('.mtls-card[data-id="cert-expired"] a[data-inspect-link]').getAttribute('href')).toBe(`${prefix(lang)}/tools/cert-inspector/`);
     await page.click('button[data-share]');
     await page.waitForSelector('input[data-share-out]:not([hidden])');
     const link = await page.inputValue('input[data-share-out]');

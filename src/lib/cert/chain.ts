@@ -4,11 +4,9 @@
 // matching SKI; among several, one valid at the inspection time wins. The path is anchored when
 // it reaches a self-issued certificate from the trust bundle (no partial chains, as in the
 // stacks' defaults).
-import { canonicalName, type Parsed } from './describe.ts';
+import type { Parsed } from './describe.ts';
 
 export interface Node extends Parsed {
-  subjectKey: string;
-  issuerKey: string;
   trusted: boolean;
 }
 
@@ -22,7 +20,7 @@ export interface Path {
 }
 
 export function node(p: Parsed, trusted: boolean): Node {
-  return { ...p, subjectKey: canonicalName(p.cert.subjectName), issuerKey: canonicalName(p.cert.issuerName), trusted };
+  return { ...p, trusted };
 }
 
 export const selfIssued = (n: Node) => n.subjectKey === n.issuerKey && (!n.info.aki || !n.info.ski || n.info.aki === n.info.ski);

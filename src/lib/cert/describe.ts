@@ -3,7 +3,10 @@
 // (the library's own ASN.1 schemas); this file only names what they return.
 import * as x509 from './x509.ts';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { Certificate, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import {
+  AuthorityKeyIdentifier, BasicConstraints, Certificate, ExtendedKeyUsage, KeyUsage, SubjectAlternativeName, SubjectKeyIdentifier, SubjectPublicKeyInfo,
+  id_ce_authorityKeyIdentifier, id_ce_basicConstraints, id_ce_extKeyUsage, id_ce_keyUsage, id_ce_subjectAltName, id_ce_subjectKeyIdentifier,
+} from '@peculiar/asn1-x509';
 import { ECParameters } from '@peculiar/asn1-ecc';
 import { RSAPublicKey } from '@peculiar/asn1-rsa';
 import { toHex } from './text.ts';
@@ -94,9 +97,9 @@ export function unsignedHex(buf: ArrayBuffer | Uint8Array): string {
   return toHex(b.subarray(i));
 }
 
-/** Key type, size and a comparable id from a SubjectPublicKeyInfo (DER). */
-export function keyFromSpki(spkiDer: ArrayBuffer): KeyInfo {
-  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
+/** Key type, size and a comparable id from a SubjectPublicKeyInfo (DER, or already parsed). */
+export function keyFromSpki(spkiDer: ArrayBuffer | SubjectPublicKeyInfo): KeyInfo {
+  const spki = spkiDer instanceof SubjectPublicKeyInfo ? spkiDer : AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
   const oid = spki.algorithm.algorithm;
   const raw = new Uint8Array(spki.subjectPublicKey);
   if (oid === '1.2.840.113549.1.1.1' || oid === '1.2.840.113549.1.1.10') {
@@ -123,6 +126,9 @@ export function canonicalName(name: x509.Name): string {
 export interface Parsed {
   cert: Cert;
   info: CertInfo;
+  /** canonicalName of the subject and the issuer, computed once. */
+  subjectKey: string;
+  issuerKey: string;
 }
 
 /** The library's certificate, with the ASN.1 it already parsed (so nothing is parsed twice). */
@@ -132,27 +138,82 @@ export class Cert extends x509.X509Certificate {
   }
 }
 
+const hexOf = (v: { buffer: ArrayBuffer; byteOffset: number; byteLength: number }) => toHex(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+
+/** The extensions the inspector reads, decoded straight from the certificate's own ASN.1: the
+ * library's `extensions` getter re-encodes and re-parses every extension twice, which was most of
+ * the time spent on a chain. Every one is decoded (a damaged one fails the
+ * certificate, as before); the first of each kind counts, as with the library's getExtension. */
+function readExtensions(asn: Certificate) {
+  const out: {
+    bc?: { ca: boolean; pathLength?: number; critical: boolean };
+    ku?: number;
+    eku?: string[];
+    ski?: string;
+    aki?: string | null;
+    sans?: readonly x509.GeneralName[];
+  } = {};
+  for (const e of asn.tbsCertificate.extensions ?? []) {
+    const v = e.extnValue.buffer;
+    switch (e.extnID) {
+      case id_ce_basicConstraints: {
+        const bc = AsnConvert.parse(v, BasicConstraints);
+        out.bc ??= { ca: bc.cA, ...(bc.pathLenConstraint !== undefined ? { pathLength: bc.pathLenConstraint } : {}), critical: e.critical };
+        break;
+      }
+      case id_ce_keyUsage: {
+        const ku = AsnConvert.parse(v, KeyUsage).toNumber();
+        out.ku ??= ku;
+        break;
+      }
+      case id_ce_extKeyUsage: {
+        const eku = AsnConvert.parse(v, ExtendedKeyUsage).map((o) => o);
+        out.eku ??= eku;
+        break;
+      }
+      case id_ce_subjectKeyIdentifier: {
+        const ski = hexOf(AsnConvert.parse(v, SubjectKeyIdentifier));
+        out.ski ??= ski;
+        break;
+      }
+      case id_ce_authorityKeyIdentifier: {
+        const id = AsnConvert.parse(v, AuthorityKeyIdentifier).keyIdentifier;
+        if (out.aki === undefined) out.aki = id ? hexOf(id) : null;
+        break;
+      }
+      case id_ce_subjectAltName: {
+        const names = new x509.GeneralNames(AsnConvert.parse(v, SubjectAlternativeName)).items;
+        out.sans ??= names;
+        break;
+      }
+      default:
+        // Any other extension goes through the library as before, so one it cannot read still
+        // makes the certificate unreadable.
+        x509.ExtensionFactory.create(AsnConvert.serialize(e));
+    }
+  }
+  return out;
+}
+
 export async function describe(der: Uint8Array, index: number, role: Role, origin: Origin, at: Date): Promise<Parsed> {
   const cert = new Cert(new Uint8Array(der));
   const asn = cert.asnCertificate;
   const sigOid = asn.signatureAlgorithm.algorithm;
   const signatureAlgorithm = SIG_ALGS[sigOid] ?? sigOid;
+  const ext = readExtensions(asn);
   const sans = { dns: [] as string[], ip: [] as string[], uri: [] as string[], email: [] as string[] };
-  for (const n of cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items ?? []) {
+  for (const n of ext.sans ?? []) {
     if (n.type === 'dns') sans.dns.push(n.value);
     else if (n.type === 'ip') sans.ip.push(n.value);
     else if (n.type === 'url') sans.uri.push(n.value);
     else if (n.type === 'email') sans.email.push(n.value);
   }
   const spiffeUri = sans.uri.find((u) => u.toLowerCase().startsWith('spiffe://'));
-  const bc = cert.getExtension(x509.BasicConstraintsExtension);
-  const ku = cert.getExtension(x509.KeyUsagesExtension);
-  const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
-  const ski = cert.getExtension(x509.SubjectKeyIdentifierExtension);
-  const aki = cert.getExtension(x509.AuthorityKeyIdentifierExtension);
-  const selfIssued = canonicalName(cert.subjectName) === canonicalName(cert.issuerName);
+  const { bc, ku, eku, ski, aki } = ext;
+  const subjectKey = canonicalName(cert.subjectName);
+  const issuerKey = canonicalName(cert.issuerName);
   let selfSigned = false;
-  if (selfIssued) {
+  if (subjectKey === issuerKey) {
     try {
       selfSigned = await cert.verify({ publicKey: cert.publicKey, signatureOnly: true });
     } catch {
@@ -172,17 +233,17 @@ export async function describe(der: Uint8Array, index: number, role: Role, origi
     secondsLeft: Math.round((cert.notAfter.getTime() - at.getTime()) / 1000),
     sans,
     spiffe: spiffeUri ? { id: spiffeUri, trustDomain: spiffeUri.slice('spiffe://'.length).split('/')[0]!.toLowerCase() } : null,
-    key: keyFromSpki(cert.publicKey.rawData),
+    key: keyFromSpki(asn.tbsCertificate.subjectPublicKeyInfo),
     signatureAlgorithm,
     weakSignature: /sha1|md5/i.test(signatureAlgorithm),
     basicConstraints: bc ? { ca: bc.ca, pathLen: bc.pathLength ?? null, critical: bc.critical } : null,
-    keyUsage: ku ? KU_NAMES.filter(([bit]) => (ku.usages & bit) !== 0).map(([, name]) => name) : null,
-    extendedKeyUsage: eku ? Array.from(eku.usages, (u) => u).map((u) => EKU_NAMES[String(u)] ?? String(u)) : null,
-    ski: ski ? ski.keyId.toLowerCase() : null,
-    aki: aki?.keyId ? aki.keyId.toLowerCase() : null,
+    keyUsage: ku !== undefined ? KU_NAMES.filter(([bit]) => (ku & bit) !== 0).map(([, name]) => name) : null,
+    extendedKeyUsage: eku ? eku.map((u) => EKU_NAMES[u] ?? u) : null,
+    ski: ski !== undefined ? ski.toLowerCase() : null,
+    aki: aki ? aki.toLowerCase() : null,
     fingerprints: { sha256: toHex(sha256, ':').toUpperCase(), sha1: toHex(sha1, ':').toUpperCase() },
     selfSigned,
     version: asn.tbsCertificate.version + 1,
   };
-  return { cert, info };
+  return { cert, info, subjectKey, issuerKey };
 }

@@ -57,8 +57,10 @@ function scanPem(ctx: Ctx, text: string, baseLine: number, form: InputForm, role
     if (!begin) continue;
     const label = begin[1]!;
     const line = flat ? baseLine : baseLine + i;
-    const end = lines.findIndex((l, j) => j > i && l.includes(`-----END ${label}-----`));
-    if (end < 0) {
+    const endMark = `-----END ${label}-----`;
+    let end = i + 1;
+    while (end < lines.length && !lines[end]!.includes(endMark)) end++;
+    if (end === lines.length) {
       problem(ctx, line, M.noEnd, { label });
       break;
     }

@@ -139,6 +139,16 @@ async function signedBy(child: Node, parent: Node): Promise<boolean> {
 interface Ctx {
   opts: Required<Omit<InspectOptions, 'host'>> & { host?: string };
   findings: Finding[];
+  /** Signature checks already started in this run, by child and parent fingerprint: a CA shared
+   * by several ztunnel identities is checked once. */
+  signatures: Map<string, Promise<boolean>>;
+}
+
+function signature(ctx: Ctx, child: Node, parent: Node): Promise<boolean> {
+  const key = `${child.info.fingerprints.sha256}>${parent.info.fingerprints.sha256}`;
+  let p = ctx.signatures.get(key);
+  if (!p) ctx.signatures.set(key, (p = signedBy(child, parent)));
+  return p;
 }
 
 function fail(ctx: Ctx, kind: FailureKind, n: Node | undefined, depth: number, p: Omit<Params, 'depth'> = {}): void {
@@ -163,6 +173,9 @@ async function verifyPath(ctx: Ctx, path: Path): Promise<void> {
   const { nodes } = path;
   const { lang, purpose, at, host } = ctx.opts;
   const leaf = nodes[0]!;
+  // The signature checks are independent: start them all now (WebCrypto runs them off the main
+  // thread) and read the results below in OpenSSL's order.
+  const sigs = nodes.map((n, i) => (i + 1 < nodes.length ? signature(ctx, n, nodes[i + 1]!) : Promise.resolve(true)));
   const weakAlg = (n: Node) => `${n.info.key.type} ${n.info.key.bits}`;
   if (levelOneWeak(leaf)) fail(ctx, 'ee-key-too-small', leaf, 0, { alg: weakAlg(leaf), bits: leaf.info.key.bits });
   if (!path.anchored) {
@@ -198,9 +211,7 @@ async function verifyPath(ctx: Ctx, path: Path): Promise<void> {
   // Signatures and validity, from the top of the path down (OpenSSL's internal_verify).
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i]!;
-    const parent = nodes[i + 1];
-    const sigOk = parent ? await signedBy(n, parent) : true;
-    if (!sigOk) fail(ctx, 'signature', n, i, { subject: parent!.info.subject });
+    if (!(await sigs[i]!)) fail(ctx, 'signature', n, i, { subject: nodes[i + 1]!.info.subject });
     const nb = new Date(n.info.notBefore), na = new Date(n.info.notAfter);
     if (at < nb) fail(ctx, 'not-yet-valid', n, i, { time: goTime(at), bound: goTime(nb) });
     else if (at > na) fail(ctx, 'expired', n, i, { time: goTime(at), bound: goTime(na) });
@@ -209,7 +220,7 @@ async function verifyPath(ctx: Ctx, path: Path): Promise<void> {
 
 export async function inspect(inputs: InspectInput[], options: InspectOptions): Promise<InspectReport> {
   const lang = options.lang;
-  const ctx: Ctx = { opts: { lang, purpose: options.purpose ?? 'server', at: options.at ?? new Date(), ...(options.host ? { host: options.host } : {}) }, findings: [] };
+  const ctx: Ctx = { opts: { lang, purpose: options.purpose ?? 'server', at: options.at ?? new Date(), ...(options.host ? { host: options.host } : {}) }, findings: [], signatures: new Map() };
   const at = ctx.opts.at;
   const problems: InputProblem[] = [];
   const notes: string[] = [];
@@ -221,18 +232,20 @@ export async function inspect(inputs: InspectInput[], options: InspectOptions): 
     notes.push(...parsed.notes);
   }
 
-  // Certificates, in input order (duplicates kept: they are what was sent).
+  // Certificates, in input order (duplicates kept: they are what was sent). Each is parsed once;
+  // their digests and self-signature checks run side by side.
   const nodes: Node[] = [];
-  for (const o of objects.filter((x) => x.kind === 'certificate')) {
-    let parsed: Parsed;
-    try {
-      parsed = await describe(o.der, nodes.length, o.role, o.origin, at);
-    } catch (e) {
-      problems.push({ file: o.origin.file, line: o.origin.line, message: say(lang, T.notCert, { line: o.origin.line, error: (e as Error).message.split('\n')[0]! }) });
-      continue;
+  const certObjects = objects.filter((x) => x.kind === 'certificate');
+  const described = await Promise.allSettled(certObjects.map((o) => describe(o.der, 0, o.role, o.origin, at)));
+  described.forEach((d, i) => {
+    const o = certObjects[i]!;
+    if (d.status === 'rejected') {
+      problems.push({ file: o.origin.file, line: o.origin.line, message: say(lang, T.notCert, { line: o.origin.line, error: (d.reason as Error).message.split('\n')[0]! }) });
+      return;
     }
-    nodes.push(Object.assign(node(parsed, o.role === 'trust'), { group: o.group }) as Node & { group: number });
-  }
+    d.value.info.index = nodes.length;
+    nodes.push(Object.assign(node(d.value, o.role === 'trust'), { group: o.group }) as Node & { group: number });
+  });
   const groupOf = (n: Node) => (n as Node & { group: number }).group;
 
   // One path per group: group 0 is everything but ztunnel identities, which get one each.

@@ -7,8 +7,13 @@ export function say(lang: Lang, t: Text, values: Record<string, string | number>
   return t[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: ArrayBuffer | Uint8Array, sep = ''): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join(sep);
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const out = new Array<string>(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = HEX[b[i]!]!;
+  return out.join(sep);
 }
 
 /** Strict base64 (standard or URL alphabet, whitespace ignored); undefined when it is not base64. */

@@ -3,7 +3,7 @@
 // the dump section it came from, and is reduced to its row at once, so a 200 MB dump never sits
 // in memory as objects.
 import { arr, g, gp, str, snake, type J } from './fields.ts';
-import { clusterRow, countEndpoints, listenerRow, pemOf, pendingSecret, routeRow, type PendingSecret } from './model.ts';
+import { clusterRow, countEndpoints, countMtlsEndpoints, listenerRow, pendingSecret, routeRow, type PendingSecret } from './model.ts';
 import type { ClusterRow, InputForm, ListenerRow, ProxyInfo, RouteRow, WorkloadRow } from './types.ts';
 
 export class Collector {
@@ -13,8 +13,8 @@ export class Collector {
   routes: RouteRow[] = [];
   secrets: PendingSecret[] = [];
   workloads: WorkloadRow[] = [];
-  /** proxy → cluster name → endpoint count (from EDS sections). */
-  endpoints = new Map<number, Map<string, number>>();
+  /** proxy → cluster name → endpoint counts (from EDS sections). */
+  endpoints = new Map<number, Map<string, { total: number; mtls: number }>>();
   /** Proxies whose input had a secrets section (so a missing SDS name is really missing). */
   sawSecrets = new Set<number>();
 
@@ -82,7 +82,7 @@ export class Collector {
         if (name) {
           let m = this.endpoints.get(proxy);
           if (!m) this.endpoints.set(proxy, (m = new Map()));
-          m.set(name, countEndpoints(cla));
+          m.set(name, { total: countEndpoints(cla), mtls: countMtlsEndpoints(cla) });
         }
         return;
       }
@@ -238,4 +238,3 @@ export class Collector {
  * the ztunnel dump's lists. */
 export const TOP_SECTIONS = new Set(['static_secrets', 'dynamic_active_secrets', 'dynamic_warming_secrets', 'workloads', 'services', 'policies', 'certificates']);
 
-export { pemOf };

@@ -15,8 +15,11 @@ const ROOT = join(import.meta.dirname, '../../..');
 const strip = (r: ExplainResult) => ({ ...r, proxies: r.proxies.map((p) => ({ ...p, file: '' })) });
 
 /** Feeds a text through the streaming parser in small UTF-8 slices (splitting characters). */
+/** One clock for both runs: a certificate's whole days left must not tick over between them. */
+const NOW = new Date(Date.now() + 3_600_000);
+
 async function streamed(name: string, text: string, lang: 'en' | 'ko' = 'en'): Promise<ExplainResult> {
-  const reader = createReader({ lang }, { streamAt: 1 });
+  const reader = createReader({ lang, now: NOW }, { streamAt: 1 });
   const sink = reader.open(name);
   const bytes = new TextEncoder().encode(text);
   for (let i = 0; i < bytes.length; i += 777) sink.push(bytes.subarray(i, i + 777));
@@ -30,14 +33,14 @@ describe('explain', () => {
     'streams %s to the same map as a whole parse',
     async (name) => {
       const text = await fixture(name);
-      const whole = await explain([{ name, text }], { lang: 'en' });
+      const whole = await explain([{ name, text }], { lang: 'en', now: NOW });
       expect(strip(await streamed(name, text))).toEqual(strip(whole));
       expect(whole.clusters.length + whole.listeners.length + whole.secrets.length + whole.workloads.length).toBeGreaterThan(0);
     },
   );
 
   it('builds the TLS map of a sidecar', async () => {
-    const r = await run(['sidecar-egress.json']);
+    const r = await run(['sidecar-egress.json'], { now: NOW }); // certificates live 30 days from their making
     const p = r.proxies[0]!;
     expect([p.kind, p.form, p.workload, p.namespace, p.istioVersion]).toEqual(['sidecar', 'config-dump', 'shop-7d9c5b6f4-q8k2m', 'shop', '1.30.3']);
     const reviews = r.clusters.find((c) => c.service === 'reviews.shop.svc.cluster.local')!;
@@ -78,6 +81,20 @@ describe('explain', () => {
     expect(r.findings).toEqual([]);
     const gw = await explain([{ name: 'c.json', text: JSON.stringify([{ name: 'outbound_.9080_.v2_.reviews.shop.svc.cluster.local', type: 'EDS' }]) }], { lang: 'en' });
     expect(gw.clusters.map((c) => [c.direction, c.service, c.port, c.subset])).toEqual([['outbound', 'reviews.shop.svc.cluster.local', 9080, 'v2']]);
+  });
+
+  it('counts endpoints from a dump taken with ?include_eds', async () => {
+    const sidecar = JSON.parse(await fixture('sidecar-egress.json'));
+    const name = 'outbound|9080||reviews.shop.svc.cluster.local';
+    const endpoint = (ip: string) => ({ endpoint: { address: { socket_address: { address: ip, port_value: 9080 } } }, health_status: 'HEALTHY' });
+    sidecar.configs.splice(2, 0, {
+      '@type': 'type.googleapis.com/envoy.admin.v3.EndpointsConfigDump',
+      dynamic_endpoint_configs: [{ endpoint_config: { '@type': 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment', cluster_name: name, endpoints: [{ lb_endpoints: [endpoint('10.244.0.30'), endpoint('10.244.0.31')] }] } }],
+    });
+    for (const r of [await explain([{ name: 's', text: JSON.stringify(sidecar) }], { lang: 'en', now: NOW }), await streamed('s', JSON.stringify(sidecar))]) {
+      expect(r.clusters.find((c) => c.name === name)!.endpoints).toBe(2);
+      expect(r.clusters.find((c) => c.subset === 'partner')!.endpoints).toBeUndefined();
+    }
   });
 
   it('reads a ztunnel dump', async () => {

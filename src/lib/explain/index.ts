@@ -99,7 +99,10 @@ async function build(col: Collector, problems: ExplainProblem[], opts: ExplainOp
   for (const c of col.clusters) {
     resolveTls(c.proxy, c.tls);
     const n = col.endpoints.get(c.proxy)?.get(c.name);
-    if (n !== undefined) c.endpoints = n;
+    if (n !== undefined) {
+      c.endpoints = n.total;
+      c.mtlsEndpoints = n.mtls;
+    }
   }
   for (const l of col.listeners) {
     for (const fc of l.filterChains) resolveTls(l.proxy, fc.tls);

@@ -259,6 +259,20 @@ export function countEndpoints(cla: J): number {
   return n;
 }
 
+/** Endpoints Istio labelled for mTLS: `filter_metadata["envoy.transport_socket_match"].tlsMode`
+ * (istio 1.30.3 pilot/pkg/networking/util/util.go AppendLbEndpointMetadata, from the pod label
+ * security.istio.io/tlsMode that sidecar injection sets). */
+export function countMtlsEndpoints(cla: J): number {
+  let n = 0;
+  for (const le of arr(g(cla, 'endpoints'))) {
+    for (const e of arr(g(le, 'lb_endpoints'))) {
+      const fm = gp(e, 'metadata', 'filter_metadata');
+      if (fm && typeof fm === 'object' && fm['envoy.transport_socket_match']?.tlsMode === 'istio') n++;
+    }
+  }
+  return n;
+}
+
 function firstHost(cla: J): { address: string; port?: number } | undefined {
   const le = arr(g(cla, 'endpoints'))[0];
   const sa = gp(arr(g(le, 'lb_endpoints'))[0], 'endpoint', 'address', 'socket_address');

@@ -147,6 +147,9 @@ export interface ClusterRow {
   maxRequestsPerConnection?: number;
   /** Endpoint count when the dump includes EDS (`?include_eds`). */
   endpoints?: number;
+  /** With EDS: endpoints labelled for Istio mTLS (`envoy.transport_socket_match: {tlsMode: istio}`
+   * metadata); an auto-istio cluster sends the others plaintext. */
+  mtlsEndpoints?: number;
 }
 
 export interface FilterChainRow {

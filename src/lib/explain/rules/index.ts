@@ -2,6 +2,7 @@
 // reads top-down from what breaks a handshake to what is only worth knowing.
 import type { Rule } from './rule.ts';
 import { rule as alpnMismatch } from './alpn-mismatch.ts';
+import { rule as autoMtlsPlaintextEndpoints } from './auto-mtls-plaintext-endpoints.ts';
 import { rule as certExpiry } from './cert-expiry.ts';
 import { rule as clientCertOptional } from './client-cert-optional.ts';
 import { rule as doubleTls } from './double-tls.ts';
@@ -40,5 +41,6 @@ export const RULES: Rule[] = [
   tlsNoSni,
   maxConnectionsDefault,
   clientCertOptional,
+  autoMtlsPlaintextEndpoints,
   ztunnelPlaintextWorkload,
 ];

@@ -42,7 +42,7 @@ export function listeners(gw: Resource, rs: Resource[]): Listener[] {
  */
 export function gatewayController(gw: Resource, rs: Resource[]): string | undefined {
   const cls = str(gw.spec.gatewayClassName);
-  const own = rs.find((r) => isGwApi(r, 'GatewayClass') && r.name === cls);
+  const own = gatewayClasses(rs).get(cls ?? '');
   if (own) return str(own.spec.controllerName);
   return ({ 'istio': 'istio.io/gateway-controller', 'istio-waypoint': 'istio.io/mesh-controller',
     'istio-east-west': 'istio.io/eastwest-controller', 'istio-remote': 'istio.io/unmanaged-gateway' } as Record<string, string>)[cls ?? ''];
@@ -50,8 +50,20 @@ export function gatewayController(gw: Resource, rs: Resource[]): string | undefi
 /** Is this Gateway Istio's? Limits that are Istio's own, not the API's, apply only then. */
 export const isIstioGateway = (gw: Resource, rs: Resource[]) => gatewayController(gw, rs)?.startsWith('istio.io/') ?? false;
 
+/** Computed once per paste (rules call these inside loops over routes: a big paste stays linear). */
+function memo<T>(make: (rs: Resource[]) => T): (rs: Resource[]) => T {
+  const m = new WeakMap<Resource[], T>();
+  return (rs) => {
+    let v = m.get(rs);
+    if (v === undefined) { v = make(rs); m.set(rs, v); }
+    return v;
+  };
+}
+
 /** The Gateway API Gateways of the paste. */
-export const k8sGateways = (rs: Resource[]) => rs.filter((r) => isGwApi(r, 'Gateway'));
+export const k8sGateways = memo((rs) => rs.filter((r) => isGwApi(r, 'Gateway')));
+const gatewayClasses = memo((rs) => new Map(rs.filter((r) => isGwApi(r, 'GatewayClass')).map((r) => [r.name, r])));
+const gatewaysByKey = memo((rs) => new Map(k8sGateways(rs).map((g) => [`${g.ns}/${g.name}`, g])));
 
 /**
  * Route kinds Istio 1.30 lets a listener take (conditions.go generateSupportedKinds): HTTP and
@@ -97,9 +109,7 @@ export function hostnamesIntersect(a: string | undefined, b: string | undefined)
 }
 
 /** Namespace objects of the paste, by name. */
-export function namespaces(rs: Resource[]): Map<string, Resource> {
-  return new Map(rs.filter((r) => r.group === '' && r.kind === 'Namespace').map((r) => [r.name, r]));
-}
+export const namespaces = memo((rs) => new Map(rs.filter((r) => r.group === '' && r.kind === 'Namespace').map((r) => [r.name, r])));
 
 /** matchLabels and matchExpressions of a LabelSelector against a label set. */
 export function selectorMatches(sel: Record<string, unknown>, lbls: Record<string, string>): boolean {
@@ -148,13 +158,13 @@ export function gatewayParentRefs(route: Resource, rs: Resource[]): ParentRef[] 
     const name = str(ref.name);
     if (!name) return [];
     const ns = str(ref.namespace) ?? route.ns;
-    const gw = k8sGateways(rs).find((g) => g.name === name && g.ns === ns);
+    const gw = gatewaysByKey(rs).get(`${ns}/${name}`);
     return [{ route, index, ref, ns, name, sectionName: str(ref.sectionName) || undefined,
       port: typeof ref.port === 'number' ? ref.port : undefined, path: ['spec', 'parentRefs', index], gw }];
   });
 }
 
-export const routes = (rs: Resource[]) => rs.filter((r) => r.group === GW_GROUP && ROUTE_KINDS.includes(r.kind));
+export const routes = memo((rs) => rs.filter((r) => r.group === GW_GROUP && ROUTE_KINDS.includes(r.kind)));
 
 /**
  * How far a parentRef gets through Istio's checks (conversion.go referenceAllowed, in its
@@ -177,12 +187,18 @@ export function attachment(pr: ParentRef, rs: Resource[]): Attachment | undefine
   return { pr, all, bySection, byKind, byNs, nsUnknown, byHost };
 }
 
+const grantsByNs = memo((rs) => {
+  const m = new Map<string, Resource[]>();
+  for (const g of rs) if (isGwApi(g, 'ReferenceGrant')) m.set(g.ns, [...(m.get(g.ns) ?? []), g]);
+  return m;
+});
+
 /**
  * Does a ReferenceGrant in `toNs` let a `fromKind` in `fromNs` refer to `toKind` `toName`?
  * 'unknown' when the paste has no ReferenceGrant in `toNs` at all (one may exist in the cluster).
  */
 export function grantAllows(rs: Resource[], from: { group: string; kind: string; ns: string }, to: { group: string; kind: string; ns: string; name: string }): 'yes' | 'no' | 'unknown' {
-  const grants = rs.filter((r) => isGwApi(r, 'ReferenceGrant') && r.ns === to.ns);
+  const grants = grantsByNs(rs).get(to.ns) ?? [];
   if (!grants.length) return 'unknown';
   const ok = grants.some((g) => arr(g.spec.from).some((f) => isObj(f) && (str(f.group) ?? '') === from.group && str(f.kind) === from.kind && str(f.namespace) === from.ns)
     && arr(g.spec.to).some((t) => isObj(t) && (str(t.group) ?? '') === to.group && str(t.kind) === to.kind && (!str(t.name) || str(t.name) === to.name)));
@@ -190,11 +206,11 @@ export function grantAllows(rs: Resource[], from: { group: string; kind: string;
 }
 
 /** Where the paste says a namespace is in ambient mode (`istio.io/dataplane-mode: ambient`). */
-export function ambientNamespaces(rs: Resource[]): Set<string> {
+export const ambientNamespaces = memo((rs) => {
   const out = new Set<string>();
   for (const [name, ns] of namespaces(rs)) if (labels(ns)['istio.io/dataplane-mode'] === 'ambient') out.add(name);
   return out;
-}
+});
 
 /**
  * The waypoint a Service or ServiceEntry uses, as `{name, ns}`: its own `istio.io/use-waypoint`

@@ -58,9 +58,10 @@ import { rule as r54 } from './btls-hostname-san.ts';
 import { rule as r55 } from './amb-waypoint-listener.ts';
 import { rule as r56 } from './amb-dr-ignored.ts';
 import { rule as r57 } from './amb-peerauth.ts';
+import { rule as r58 } from './amb-use-waypoint.ts';
 
 const unordered: Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42,
-  r43, r44, r45, r46, r47, r48, r49, r50, r51, r52, r53, r54, r55, r56, r57];
+  r43, r44, r45, r46, r47, r48, r49, r50, r51, r52, r53, r54, r55, r56, r57, r58];
 
 // Syntax and schema first, then by resource family (the order of the reference page).
 const FIRST = ['yaml-syntax', 'schema', 'duration-unit'];

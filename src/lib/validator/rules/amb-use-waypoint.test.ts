@@ -1,0 +1,3 @@
+import { ruleCases } from './_testkit.ts';
+
+ruleCases('amb-use-waypoint');
