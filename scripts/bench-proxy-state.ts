@@ -1,14 +1,14 @@
-// Bench rows for the proxy state explainer widget, in the real browser over the built site: a
-// generated sidecar dump of N MB chosen as a file, from the file input's change to the drawn map
+// Bench rows for the proxy state explainer widget, in the real browser over the built site: the
+// engine's synthetic gateway dump (src/lib/explain/bench.ts) of N MB chosen as a file, from the file input's change to the drawn map
 // (read in the worker, explained, rows posted and the list drawn); the longest stall of the page's
 // main thread meanwhile (the tab must not freeze); and the tab's peak memory (the renderer
 // process's VmHWM, which holds the page and its worker: the largest of the browser's renderers,
 // which in a fresh browser is this tab's). Called from scripts/bench.ts.
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { bigDump } from '../tests/helpers/proxy-dump.ts';
+import { benchCerts, dumpPieces } from '../src/lib/explain/bench.ts';
 
 export interface ProxyStateBench { mb: number; clusters: number; ms: number; workerMs: number; stallMs: number; peakMb: number | undefined }
 
@@ -28,10 +28,16 @@ export async function benchProxyStateWidget(browser: Browser, baseUrl: string, s
   const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-state-'));
   const out: ProxyStateBench[] = [];
   try {
+    const certs = await benchCerts(3);
     for (const mb of sizesMb) {
-      const dump = bigDump(mb * 1024 * 1024);
       const file = join(dir, `dump-${mb}.json`);
-      writeFileSync(file, dump.text);
+      const ws = createWriteStream(file);
+      let clusters = 0;
+      for (const piece of dumpPieces(mb * 1024 * 1024, certs)) {
+        clusters += piece.match(/envoy\.config\.cluster\.v3\.Cluster"/g)?.length ?? 0;
+        if (!ws.write(piece)) await new Promise<void>((r) => ws.once('drain', () => r()));
+      }
+      await new Promise<void>((r) => ws.end(() => r()));
       const page = await browser.newPage();
       await page.goto(`${baseUrl}/en/tools/proxy-state/`, { waitUntil: 'load' });
       await page.waitForSelector('mtls-proxy-state:not([data-loading])');
@@ -51,12 +57,12 @@ export async function benchProxyStateWidget(browser: Browser, baseUrl: string, s
       await page.waitForFunction((n) => {
         const w = document.querySelector('mtls-proxy-state');
         return w && !w.hasAttribute('aria-busy') && (w.querySelector('[data-status]')?.textContent ?? '').includes(`${n} clusters`) && document.querySelector('[data-list] [role="option"]');
-      }, dump.clusters, { timeout: 600_000, polling: 50 });
+      }, clusters, { timeout: 600_000, polling: 50 });
       const ms = Date.now() - started;
       const stallMs = await page.evaluate(() => (window as unknown as { stall: number }).stall);
       // The status line ends with the worker's own time (read + explain + view), "· N ms".
       const workerMs = Number(/(\d+) ms$/.exec((await page.textContent('[data-status]')) ?? '')?.[1] ?? NaN);
-      out.push({ mb, clusters: dump.clusters, ms, workerMs, stallMs, peakMb: Math.max(...[...await rendererPids(browser)].map((pid) => peakRss(pid) ?? 0)) || undefined });
+      out.push({ mb, clusters, ms, workerMs, stallMs, peakMb: Math.max(...[...await rendererPids(browser)].map((pid) => peakRss(pid) ?? 0)) || undefined });
       await page.close();
     }
   } finally {

@@ -5,14 +5,14 @@
 // page keeps answering), and no request leaving the site. One page load per language: the whole
 // e2e suite runs close to CI's time limit.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { bigDump } from '../helpers/proxy-dump.ts';
+import { benchCerts, dumpPieces } from '../../src/lib/explain/bench.ts';
 import { EXPLAIN_PRESETS } from '../../src/components/widgets/explain/presets.ts';
 
 const baseUrl = inject('baseUrl');
@@ -23,9 +23,13 @@ let big: { path: string; clusters: number };
 beforeAll(async () => {
   browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'proxy-state-'));
-  const dump = bigDump(20 * 1024 * 1024);
-  big = { path: join(dir, 'gateway-config.json'), clusters: dump.clusters };
-  writeFileSync(big.path, dump.text);
+  // The engine's bench dump (a busy gateway: clusters, SNI filter chains, routes, secrets with
+  // certificates made now), 20 MB, written piece by piece.
+  const path = join(dir, 'gateway-config.json');
+  const ws = createWriteStream(path);
+  for (const piece of dumpPieces(20 * 1024 * 1024, await benchCerts(3))) if (!ws.write(piece)) await new Promise<void>((r) => ws.once('drain', () => r()));
+  await new Promise<void>((r) => ws.end(() => r()));
+  big = { path, clusters: readFileSync(path, 'utf8').match(/envoy\.config\.cluster\.v3\.Cluster"/g)!.length };
 });
 afterAll(async () => {
   await browser?.close();
@@ -184,10 +188,16 @@ describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
     await page.locator('[data-list]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect.poll(() => page.locator(`[data-list] [aria-posinset="${big.clusters}"]`).count()).toBe(1);
     expect(await options(page).count()).toBeLessThan(60);
-    // The filter searches every row, not only the drawn ones: partner clusters by their SNI.
-    await page.fill('[data-filter]', 'partner-199.example');
+    // The filter searches every row, not only the drawn ones: a cluster by its host, a filter
+    // chain by its SNI.
+    await page.fill('[data-filter]', 'svc-1234.ns');
     await expect.poll(() => options(page).count()).toBe(1);
+    await page.check('input[data-kind][value="listener"]');
+    await page.fill('[data-filter]', 'api-120-2.partner.example');
+    await expect.poll(() => options(page).count()).toBe(1);
+    expect(await options(page).first().textContent()).toContain('0.0.0.0_10120');
     await page.fill('[data-filter]', '');
+    await page.check('input[data-kind][value="cluster"]');
     await page.click('[data-clear]');
     await settled(page);
   });
