@@ -17,6 +17,7 @@ import { searchResults } from '../helpers/search.ts';
 import { DIST } from '../helpers/site.ts';
 import { presets } from '../../src/lib/validator/presets/index.ts';
 import { DECODER_PRESETS } from '../../src/components/widgets/decoder/presets.ts';
+import { EXPLAIN_PRESETS } from '../../src/components/widgets/explain/presets.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -401,11 +402,52 @@ describe.each(SITES)('%s', (_, siteOf) => {
     });
   });
 
-  it.each([['validator', '/tools/validator/'], ['decoder', '/en/tools/decoder/']])('%s: a fetch to another site is refused in the page and in the widget\'s worker, and the watchers see it', async (_, path) => {
+  describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
+    const path = `${prefix(lang)}/tools/proxy-state/`;
+
+    it('keeps a pasted dump with a private key in the page through every feature', async () => {
+      const site = siteOf();
+      const { page, w } = await open(site, path);
+      await ready(page);
+      // The example dump with a real key where Envoy would print `[redacted]`.
+      const dump = EXPLAIN_PRESETS[0]!.text.replace('"W3JlZGFjdGVkXQ=="', JSON.stringify(Buffer.from(PRIVATE_KEY).toString('base64')));
+      await paste(page, 'textarea[data-input]', dump);
+      await page.waitForSelector('[data-key-note]');
+      await page.locator('.mtls-px-cards button[data-show]').first().click();
+      await page.waitForSelector('[data-details-name]');
+
+      // No link is made while the dump holds a key; the example (keys `[redacted]`) is shared.
+      await page.click('button[data-share]');
+      await expect.poll(() => page.textContent('[data-share-note]')).toMatch(/private key|개인 키/);
+      expect(await page.locator('input[data-share-out]').isHidden()).toBe(true);
+      for (const preset of EXPLAIN_PRESETS) {
+        await page.click(`button[data-preset="${preset.id}"]`);
+        await settled(page);
+      }
+      const link = await share(page);
+      const other = await open(site, link.slice(site.url.length));
+      await other.page.waitForSelector('.mtls-px-cards a[data-error-link]');
+      expectClean(other.w);
+      await other.page.close();
+      await page.setInputFiles('input[data-file]', { name: 'sidecar.json', mimeType: 'application/json', buffer: Buffer.from(dump) });
+      await page.waitForSelector('[data-files] li');
+      await settled(page);
+      expect(page.workers().length).toBeGreaterThan(0);
+      // Clearing stops the worker too (it held the whole dump).
+      await page.click('button[data-clear]');
+      await settled(page);
+      expectClean(w);
+      expect(carrying(w, Buffer.from(PRIVATE_KEY).toString('base64').slice(0, 40))).toEqual([]);
+      await page.close();
+    });
+  });
+
+  it.each([['validator', '/tools/validator/'], ['decoder', '/en/tools/decoder/'], ['proxy state explainer', '/en/tools/proxy-state/']])('%s: a fetch to another site is refused in the page and in the widget\'s worker, and the watchers see it', async (_, path) => {
     const { page, w } = await open(siteOf(), path);
     await ready(page);
     // The validator starts its worker on the first check, so give it something to check.
     if (path.includes('validator')) await paste(page, '.cm-content', SECRET_AND_RULE);
+    if (path.includes('proxy-state')) await page.click('button[data-preset]');
     await expect.poll(() => page.workers().length).toBeGreaterThan(0);
     expect(await page.evaluate(attempt, 'https://collector.example/page')).toBe('refused');
     expect(await page.workers()[0]!.evaluate(attempt, 'https://collector.example/worker')).toBe('refused');
