@@ -16,7 +16,7 @@ const MESSAGES = {
   },
   notDump: {
     en: 'No Envoy or ztunnel configuration found: expected a /config_dump (`configs`), an `istioctl proxy-config cluster|listener|route|secret` output or a ztunnel dump. A Kubernetes resource belongs in the validator instead.',
-    ko: 'Envoy나 ztunnel 설정을 찾지 못했다. /config_dump(`configs`), `istioctl proxy-config cluster|listener|route|secret` 출력, ztunnel 덤프 중 하나를 넣는다. 쿠버네티스 리소스는 검증기에서 검사한다.',
+    ko: 'Envoy나 ztunnel 설정을 찾지 못했다. /config_dump(`configs`), `istioctl proxy-config cluster|listener|route|secret` 출력, ztunnel 덤프 중 하나를 넣는다. 쿠버네티스 리소스는 설정 검사기로 검사한다.',
   },
   badCert: {
     en: 'Secret {name}: the certificate bytes could not be decoded ({detail}).',
