@@ -79,6 +79,26 @@ describe('meshtls decode (in-process)', () => {
     expect(none.stdout).toContain('Nothing recognised.');
   });
 
+  it('--proxy names the proxy that wrote an access-log line, which decides the hop the line cannot', async () => {
+    // Istio's default format without the addresses: only the cluster says where the request went.
+    const line = '[2026-12-07T01:02:03.456Z] "GET / HTTP/1.1" 503 UF,URX upstream_reset_before_response_started{connection_failure,TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "-" 0 91 12 - "-" "curl/8.5.0" "7c1e" "api.northwind.example" "203.0.113.10:443" outbound|443||api.northwind.example - - - api.northwind.example -';
+    const hop = async (...flags: string[]) => JSON.parse((await run(['--format', 'json', '--lang', 'en', ...flags, line])).stdout).results[0].accessLogs[0].meshHop;
+    expect(await hop()).toMatchObject({ hop: 'external' });
+    expect(await hop('--proxy', 'sidecar')).toMatchObject({ hop: 'direct', proxy: 'sidecar' });
+    expect(await hop('--proxy=gateway')).toMatchObject({ hop: 'hop2', proxy: 'gateway' });
+    // The text format prints the hop's reading too, and it follows the flag.
+    const text = (await run(['--lang', 'en', '--proxy', 'gateway', line])).stdout;
+    expect(text).toContain((await hop('--proxy', 'gateway')).note);
+    expect(text).not.toContain((await hop('--proxy', 'sidecar')).note);
+    // A bad value is a usage error in the reader's language.
+    const bad = await run(['--lang', 'en', '--proxy', 'ingress', line]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--proxy must be sidecar or gateway ("ingress")');
+    expect(bad.stdout).toBe('');
+    expect((await run(['--proxy', 'Gateway', line], '', KO)).stderr).toContain('--proxy는 sidecar 또는 gateway여야 한다("Gateway")');
+    expect((await run(['--proxy'], '', KO)).code).toBe(2);
+  });
+
   it('exits 2 with a message, never a stack trace, on usage errors', async () => {
     for (const argv of [['--format', 'yaml', 'x'], ['--lang', 'fr', 'x'], ['--bogus'], ['--format']]) {
       const r = await run(argv);

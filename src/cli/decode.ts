@@ -1,6 +1,6 @@
-// `meshtls decode [--format text|json] [--lang ko|en] [TEXT…]`: a thin shell over the decoder
-// engine. Without TEXT it reads stdin and decodes each line as its own entry.
-import { decode } from '../lib/decoder/decode.ts';
+// `meshtls decode [--format text|json] [--lang ko|en] [--proxy sidecar|gateway] [TEXT…]`: a thin
+// shell over the decoder engine. Without TEXT it reads stdin and decodes each line as its own entry.
+import { decode, type DecodeOptions } from '../lib/decoder/decode.ts';
 import { loadCatalog } from '../lib/decoder/load-catalog.node.ts';
 import type { Lang } from '../lib/decoder/codes.ts';
 import type { AccessLogInfo, DecodedPart, DecodeResult } from '../lib/decoder/types.ts';
@@ -14,6 +14,7 @@ const MESSAGES = {
   ko: {
     badFormat: (v: string) => `meshtls decode: --format은 text 또는 json이어야 한다("${v}")`,
     badLang: (v: string) => `meshtls decode: --lang은 ko 또는 en이어야 한다("${v}")`,
+    badProxy: (v: string) => `meshtls decode: --proxy는 sidecar 또는 gateway여야 한다("${v}"). 어느 프록시가 쓴 줄인지 모르면 --proxy를 빼자`,
     unknownOption: (v: string) => `meshtls decode: 알 수 없는 옵션 "${v}"`,
     needsValue: (v: string) => `meshtls decode: ${v}에 값이 필요하다`,
     notRecognised: '알아본 오류 없음.',
@@ -24,6 +25,7 @@ const MESSAGES = {
   en: {
     badFormat: (v: string) => `meshtls decode: --format must be text or json ("${v}")`,
     badLang: (v: string) => `meshtls decode: --lang must be ko or en ("${v}")`,
+    badProxy: (v: string) => `meshtls decode: --proxy must be sidecar or gateway ("${v}"); leave it out when you do not know which proxy wrote the line`,
     unknownOption: (v: string) => `meshtls decode: unknown option "${v}"`,
     needsValue: (v: string) => `meshtls decode: ${v} needs a value`,
     notRecognised: 'Nothing recognised.',
@@ -75,6 +77,9 @@ interface ResultView {
     upstreamTransportFailureReason?: string;
     downstreamTransportFailureReason?: string;
     summary: string;
+    /** Where in the mesh the proxy that wrote the line sits and which hop failed (`--proxy` says
+     * which proxy when the line cannot). */
+    meshHop?: AccessLogInfo['meshHop'];
   }[];
   /** Numbers the decoder unpacked that no catalog entry explains (e.g. an alert without an entry). */
   unattached: PartView[];
@@ -115,9 +120,13 @@ export function resultView(input: string, r: DecodeResult): ResultView {
   return view;
 }
 
-function parseArgs(argv: string[], env: Env): { format: 'text' | 'json'; lang: Lang; texts: string[] } | { help: true; lang: Lang } | { error: string; lang: Lang } {
+type Proxy = NonNullable<DecodeOptions['proxy']>;
+const PROXIES: readonly string[] = ['sidecar', 'gateway'] satisfies Proxy[];
+
+function parseArgs(argv: string[], env: Env): { format: 'text' | 'json'; lang: Lang; proxy?: Proxy; texts: string[] } | { help: true; lang: Lang } | { error: string; lang: Lang } {
   let format: string = 'text';
   let lang: string = langFromEnv(env);
+  let proxy: string | undefined;
   const texts: string[] = [];
   // The language of the messages about bad arguments: whatever --lang says if it is valid, else the locale's.
   const msgLang = resolveLang(argv, env);
@@ -129,18 +138,20 @@ function parseArgs(argv: string[], env: Env): { format: 'text' | 'json'; lang: L
     }
     if (arg === '-h' || arg === '--help') return { help: true, lang: msgLang };
     const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    if (name === '--format' || name === '--lang') {
+    if (name === '--format' || name === '--lang' || name === '--proxy') {
       const value = inline ?? argv[++i];
       if (value === undefined) return { error: MESSAGES[msgLang].needsValue(name ?? ''), lang: msgLang };
       if (name === '--format') format = value;
-      else lang = value;
+      else if (name === '--lang') lang = value;
+      else proxy = value;
     } else if (arg.startsWith('--')) {
       return { error: MESSAGES[msgLang].unknownOption(arg), lang: msgLang };
     } else texts.push(arg);
   }
   if (format !== 'text' && format !== 'json') return { error: MESSAGES[msgLang].badFormat(format), lang: msgLang };
   if (!isLang(lang)) return { error: MESSAGES[msgLang].badLang(lang), lang: msgLang };
-  return { format, lang, texts };
+  if (proxy !== undefined && !PROXIES.includes(proxy)) return { error: MESSAGES[msgLang].badProxy(proxy), lang: msgLang };
+  return { format, lang, ...(proxy ? { proxy: proxy as Proxy } : {}), texts };
 }
 
 function renderText(v: ResultView, lang: Lang): string {
@@ -151,7 +162,10 @@ function renderText(v: ResultView, lang: Lang): string {
     lines.push(`    id: ${match.id} · ${m.side}: ${match.side} · ${match.component} · ${m.page}: ${siteUrl(`errors/${match.id}/`, lang)}`);
     for (const d of match.decoded) lines.push(`    - ${d.note}`);
   }
-  for (const log of v.accessLogs) if (log.summary) lines.push(`  ${log.summary}`);
+  for (const log of v.accessLogs) {
+    if (log.summary) lines.push(`  ${log.summary}`);
+    if (log.meshHop) lines.push(`  ${log.meshHop.note}`);
+  }
   for (const d of v.unattached) lines.push(`  - ${d.note}`);
   if (v.matches.length === 0) {
     lines.push(`  ${m.notRecognised}`);
@@ -181,7 +195,7 @@ export async function runDecode(argv: string[], io: CliIo): Promise<number> {
     ? args.texts
     : (await readAll(io.stdin)).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim());
   const closed = endOnBrokenPipe(io, 'meshtls decode');
-  const views = inputs.map((input) => resultView(input, decode(input, catalog, { lang: args.lang })));
+  const views = inputs.map((input) => resultView(input, decode(input, catalog, { lang: args.lang, proxy: args.proxy })));
   if (args.format === 'json') io.stdout.write(`${JSON.stringify({ results: views }, null, 2)}\n`);
   else for (const v of views) {
     if (closed()) break;

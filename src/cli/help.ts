@@ -5,14 +5,14 @@ import type { Lang } from '../lib/site/urls.ts';
 export const USAGE: Record<Lang, string> = {
   en: `Usage:
   meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (- reads stdin)
-  meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (no TEXT: stdin, one entry per line)
+  meshtls decode [--format text|json] [--lang ko|en] [--proxy sidecar|gateway] [TEXT...]   (no TEXT: stdin, one entry per line)
   meshtls cert [--host NAME] [--ca FILE] [--purpose server|client] [--at ISO-TIME] [--format text|json] FILE...
   meshtls explain [--format text|json] [--lang ko|en] [--at ISO-TIME] FILE...   (- reads stdin)
   meshtls --help | --version
 `,
   ko: `사용법:
   meshtls lint [--format text|json|sarif|github] [--lang ko|en] FILE...   (-는 표준 입력)
-  meshtls decode [--format text|json] [--lang ko|en] [TEXT...]   (TEXT가 없으면 표준 입력, 한 줄에 항목 하나)
+  meshtls decode [--format text|json] [--lang ko|en] [--proxy sidecar|gateway] [TEXT...]   (TEXT가 없으면 표준 입력, 한 줄에 항목 하나)
   meshtls cert [--host NAME] [--ca FILE] [--purpose server|client] [--at ISO-TIME] [--format text|json] FILE...
   meshtls explain [--format text|json] [--lang ko|en] [--at ISO-TIME] FILE...   (-는 표준 입력)
   meshtls --help | --version
@@ -33,6 +33,10 @@ Options:
   --format github   GitHub Actions annotations (::error file=...::...) (lint only)
   --lang ko|en      language of the messages. Without it: LC_ALL, else LC_MESSAGES, else LANG;
                     Korean for ko*, English for anything else (C, POSIX, unset)
+  --proxy sidecar|gateway
+                    decode only: the proxy that wrote the access-log lines (an application's
+                    sidecar or the egress gateway), when the line alone cannot say which hop
+                    failed. Without it, the addresses in the line decide, else both readings
   -h, --help        this help
   -V, --version     the version of meshtls
 
@@ -59,6 +63,10 @@ ${USAGE.ko}
   --format github   GitHub Actions 주석(::error file=...::...) (lint 전용)
   --lang ko|en      메시지 언어. 주지 않으면 LC_ALL, LC_MESSAGES, LANG 순으로 처음 값이 있는 변수를 본다.
                     ko로 시작하면 한국어, 그 밖의 값(C, POSIX, 없음)은 영어다
+  --proxy sidecar|gateway
+                    decode 전용: 액세스 로그 줄을 쓴 프록시(애플리케이션의 사이드카 또는 이그레스
+                    게이트웨이). 줄만으로는 어느 홉이 실패했는지 알 수 없을 때 쓴다. 주지 않으면
+                    줄의 주소로 판단하고, 주소로도 알 수 없으면 두 경우를 모두 설명한다
   -h, --help        이 도움말
   -V, --version     meshtls 버전
 
