@@ -7,6 +7,7 @@ import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { presets } from '../../src/lib/validator/presets/index.ts';
 import { DECODER_PRESETS } from '../../src/components/widgets/decoder/presets.ts';
+import { DECODER_STRINGS } from '../../src/components/widgets/decoder/strings.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -268,10 +269,25 @@ describe.each(LANGS)('decoder widget (%s)', (lang) => {
     expect(await card.locator('button[data-copy]').count()).toBeGreaterThan(0);
     expect(await page.locator('.mtls-log dd code').allTextContents()).toContain('outbound|443||api.northwind.example');
     // Which hop: read from the cluster name (a sidecar's direct cluster or hop 2, as the line alone cannot tell).
-    expect(await page.locator('.mtls-log [data-hop]').getAttribute('data-hop')).toBeTruthy();
+    expect(await page.locator('.mtls-log [data-hop]').getAttribute('data-hop')).toBe('external');
+    // The reader says which proxy wrote the line (a labelled select, shown for access-log lines),
+    // and the line is read again as the gateway's: hop 2, with the gateway's commands.
+    const proxy = page.getByLabel(DECODER_STRINGS[lang].proxyLabel);
+    expect(await proxy.isVisible()).toBe(true);
+    expect(await proxy.inputValue()).toBe('');
+    await proxy.selectOption('gateway');
+    await page.waitForFunction(() => document.querySelector('.mtls-log [data-hop]')?.getAttribute('data-hop') === 'hop2', undefined, { timeout: 15_000 });
+    expect((await page.locator('.mtls-log [data-hop] pre code').allTextContents()).join('\n')).toContain('deploy/istio-egressgateway -n istio-egress');
+    await proxy.selectOption('sidecar');
+    await page.waitForFunction(() => document.querySelector('.mtls-log [data-hop]')?.getAttribute('data-hop') === 'direct', undefined, { timeout: 15_000 });
     // The root cause is the card itself, not an envelope pointing at it.
     expect(await card.locator('.mtls-because').count()).toBe(0);
     expect(await page.locator('[data-status]').textContent()).toMatch(/\d/);
+    // Text that is not an access log does not ask which proxy wrote it.
+    await page.fill('textarea', 'curl: (60) SSL certificate problem: certificate has expired');
+    await page.waitForSelector('.mtls-card[data-id="cert-expired"]');
+    await settled(page);
+    expect(await proxy.isHidden()).toBe(true);
     expect(unexpected(seen)).toEqual([]);
     await page.close();
   });

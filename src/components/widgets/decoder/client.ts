@@ -27,6 +27,8 @@ class DecoderElement extends HTMLElement {
   private status!: HTMLElement;
   private shareOut!: HTMLInputElement;
   private shareNote!: HTMLElement;
+  private proxyField!: HTMLElement;
+  private proxy!: HTMLSelectElement;
   private runner!: WorkerRunner<DecodeRequest, DecodeResponse>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private job = 0;
@@ -39,11 +41,14 @@ class DecoderElement extends HTMLElement {
     this.status = this.querySelector('[data-status]')!;
     this.shareOut = this.querySelector('[data-share-out]')!;
     this.shareNote = this.querySelector('[data-share-note]')!;
+    this.proxyField = this.querySelector('[data-proxy-field]')!;
+    this.proxy = this.querySelector('select[data-proxy]')!;
 
     this.runner = new WorkerRunner(() => startPolicyWorker(workerUrl), DECODE_TIMEOUT_MS);
     this.runner.init({ setup: { catalogJson: this.querySelector('script[data-decoder-catalog]')!.textContent ?? '[]', lang: this.data.lang } });
 
     this.input.addEventListener('input', () => this.schedule());
+    this.proxy.addEventListener('change', () => this.schedule(0));
     this.querySelector('[data-clear]')!.addEventListener('click', () => this.setText('', ''));
     this.querySelector('[data-share]')!.addEventListener('click', () => void this.share());
     this.querySelectorAll<HTMLButtonElement>('[data-preset]').forEach((b) =>
@@ -83,6 +88,8 @@ class DecoderElement extends HTMLElement {
 
   private setText(text: string, note: string): void {
     this.input.value = text;
+    // A new text may come from another proxy: the reader says again if it matters.
+    this.proxy.value = '';
     this.shareNote.textContent = note;
     this.shareOut.hidden = true;
     this.schedule(0);
@@ -111,7 +118,8 @@ class DecoderElement extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     let res: DecodeResponse;
     try {
-      res = await this.runner.run({ text });
+      const proxy = this.proxy.value;
+      res = await this.runner.run({ text, ...(proxy === 'sidecar' || proxy === 'gateway' ? { proxy } : {}) });
     } catch (e) {
       if (job !== this.job) return;
       const reason = e instanceof JobError ? e.reason : 'crash';
@@ -128,7 +136,9 @@ class DecoderElement extends HTMLElement {
     this.render([h('p', { class: 'mtls-problem', role: 'alert' }, message)], message);
   }
 
-  private render(nodes: Node[], status: string): void {
+  /** `accessLog`: an access-log line was decoded, so which proxy wrote it is worth asking. */
+  private render(nodes: Node[], status: string, accessLog = false): void {
+    this.proxyField.hidden = !accessLog;
     this.results.replaceChildren(...nodes);
     this.status.textContent = status;
     this.removeAttribute('aria-busy');
@@ -145,7 +155,7 @@ class DecoderElement extends HTMLElement {
       const nodes: Node[] = [];
       if (result.accessLogs[0]) nodes.push(h('p', {}, this.s.accessLogOnly!), this.accessLog(result.accessLogs[0], result.accessLogs.length));
       nodes.push(this.notRecognised(result));
-      this.render(nodes, this.s.statusNone!);
+      this.render(nodes, this.s.statusNone!, result.accessLogs.length > 0);
       return;
     }
     const nodes: Node[] = [];
@@ -157,7 +167,7 @@ class DecoderElement extends HTMLElement {
     // the answer is where the reader is looking before any card is read.
     const first = groups.values().next().value!.first;
     const summary = [first.title, this.data.sides[first.side] ?? first.side, fill(this.s.statusFound!, { n: groups.size, m: result.matches.length })];
-    this.render(nodes, summary.join(' · '));
+    this.render(nodes, summary.join(' · '), result.accessLogs.length > 0);
   }
 
   private notRecognised(result: DecodeResult): HTMLElement {

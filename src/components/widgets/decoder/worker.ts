@@ -19,7 +19,8 @@ function run(req: DecodeRequest): DecodeResponse {
   const text = typeof req.text === 'string' ? req.text : '';
   if (text.length > MAX_DECODE_CHARS) return { kind: 'too-large', chars: text.length };
   if (looksBinary(text)) return { kind: 'binary' };
-  return { kind: 'ok', result: decode(text, catalog, { lang, candidates: 5 }) };
+  const proxy = req.proxy === 'sidecar' || req.proxy === 'gateway' ? req.proxy : undefined;
+  return { kind: 'ok', result: decode(text, catalog, { lang, proxy, candidates: 5 }) };
 }
 
 self.addEventListener('message', (event: MessageEvent<DecoderSetup | { id: number; req: DecodeRequest }>) => {
