@@ -114,12 +114,12 @@ function clusterSentence(c: ClusterInfo, lang: Lang): string {
   if (c.direction === 'outbound') {
     const target = `${c.host ?? '?'}${c.port ? `:${c.port}` : ''}${c.subset ? ` (subset ${c.subset})` : ''}`;
     return lang === 'ko'
-      ? `클러스터 ${c.raw}: 이 프록시가 ${target}(으)로 나가는(outbound) 요청에 쓴 클러스터다.`
+      ? `클러스터 ${c.raw}: 이 프록시가 ${target} 쪽으로 나가는(outbound) 요청에 쓴 클러스터다.`
       : `Cluster ${c.raw}: the outbound cluster this proxy used to reach ${target}.`;
   }
   if (c.direction === 'inbound') {
     return lang === 'ko'
-      ? `클러스터 ${c.raw}: 사이드카가 자기 워크로드의 포트 ${c.port ?? '?'}(으)로 들여보내는(inbound) 클러스터다.`
+      ? `클러스터 ${c.raw}: 사이드카가 자기 워크로드의 포트 ${c.port ?? '?'}에 요청을 들여보낼(inbound) 때 쓰는 클러스터다.`
       : `Cluster ${c.raw}: the inbound cluster the sidecar uses to reach its own workload on port ${c.port ?? '?'}.`;
   }
   return lang === 'ko' ? `클러스터 ${c.raw}.` : `Cluster ${c.raw}.`;
@@ -142,16 +142,16 @@ function flagsSentence(flags: string[], lang: Lang): string {
 function upstreamReasonSentence(reason: string, host: string, lang: Lang): string {
   if (/TLS[ _]error|SSL|OPENSSL|Secret[ _]is[ _]not[ _]supplied/i.test(reason)) {
     return lang === 'ko'
-      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 TLS 오류다. 이 프록시가 클라이언트로서 ${host}와(과) TLS 핸드셰이크를 하다 실패했다.`
+      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 TLS 오류다. 이 프록시가 클라이언트로서 ${host}에 연결해 TLS 핸드셰이크를 하다가 실패했다.`
       : `The upstream transport failure reason is a TLS error: this proxy, acting as the client, failed the TLS handshake with ${host}.`;
   }
   if (/connect[ _]error|connection[ _]refused|connect[ _]timeout|failed[ _]to[ _]bind/i.test(reason)) {
     return lang === 'ko'
-      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 TCP 연결 오류다. ${host}와(과)의 TCP 연결이 TLS 전에 실패했다.`
+      ? `업스트림 전송 실패 사유(upstream transport failure reason)가 TCP 연결 오류다. TCP로 ${host}에 연결하지 못해 TLS는 시작하지도 못했다.`
       : `The upstream transport failure reason is a TCP connect error: the TCP connection to ${host} failed before any TLS.`;
   }
   return lang === 'ko'
-    ? `업스트림 전송 실패 사유(upstream transport failure reason)가 있다. 이 프록시가 ${host}(으)로 연결하다 전송 계층에서 실패했다.`
+    ? `업스트림 전송 실패 사유(upstream transport failure reason)가 있다. 이 프록시가 ${host}에 연결하다가 전송 계층에서 실패했다.`
     : `An upstream transport failure reason is set: this proxy's connection to ${host} failed in the transport layer.`;
 }
 
@@ -217,7 +217,7 @@ function hopOf(c: ClusterInfo | undefined, f: Fields, failed: boolean, told: 'si
     return {
       hop: 'hop1', proxy: 'sidecar',
       note: ko
-        ? `홉 1: 애플리케이션 사이드카가 이그레스 게이트웨이(${c.host}${c.subset ? `, 서브셋 ${c.subset}` : ''})로 보낸 연결이다.${failed ? ' 여기서 실패했다면 요청은 게이트웨이에 닿지 않았고 파트너와는 상관없다. 홉 1 DR(ISTIO_MUTUAL, sni)과 Gateway 서버의 hosts가 맞는지, 게이트웨이 로그에 NR(filter_chain_not_found) 줄이 있는지 보자.' : ''}`
+        ? `홉 1: 애플리케이션 사이드카가 이그레스 게이트웨이(${c.host}${c.subset ? `, 서브셋 ${c.subset}` : ''})로 보낸 연결이다.${failed ? ' 여기서 실패했다면 요청은 게이트웨이에 닿지 않았고, 파트너 쪽과는 상관없다. 홉 1 DR(ISTIO_MUTUAL, sni)과 Gateway 서버의 hosts가 맞는지, 게이트웨이 로그에 NR(filter_chain_not_found) 줄이 있는지 확인한다.' : ''}`
         : `Hop 1: the application's sidecar connecting to the egress gateway (${c.host}${c.subset ? `, subset ${c.subset}` : ''}).${failed ? ' A failure here means the request never reached the gateway, whatever the partner does: check that the hop 1 DR (ISTIO_MUTUAL, sni) matches the Gateway server\'s hosts, and look for an NR (filter_chain_not_found) line in the gateway log.' : ''}`,
       links: [link('step1', lang), link('pitfall4', lang)],
       commands: [
@@ -240,7 +240,7 @@ function hopOf(c: ClusterInfo | undefined, f: Fields, failed: boolean, told: 'si
   };
   const hop2 = {
     note: ko
-      ? `홉 2: 이그레스 게이트웨이가 ${host}:${port}(으)로 연 연결이다.${failed ? ' 여기서 실패했다면 홉 1은 통과했다. 게이트웨이가 파트너에게 내미는 클라이언트 인증서(credentialName 시크릿, istio-egress 네임스페이스)와 파트너 CA, sni를 보자.' : ''}`
+      ? `홉 2: 이그레스 게이트웨이에서 ${host}:${port}까지 가는 연결이다.${failed ? ' 여기서 실패했다면 홉 1은 통과했다. 게이트웨이가 파트너에게 내미는 클라이언트 인증서(istio-egress 네임스페이스의 credentialName 시크릿), 파트너 CA, sni를 확인한다.' : ''}`
       : `Hop 2: the egress gateway's connection to ${host}:${port}.${failed ? ' A failure here means hop 1 worked: check the client certificate the gateway presents (the credentialName secret in istio-egress), the partner\'s CA and the sni.' : ''}`,
     links: [link('step2', lang), link('pitfall5', lang)],
     commands: [
@@ -289,10 +289,10 @@ export function readAccessLog(text: string, lineNo: number, lang: Lang, proxy?: 
     sentences.push(upstreamReasonSentence(upstreamReason, host, lang));
   } else if (noFilterChain) {
     side = 'downstream';
-    const sni = f.sni ? (lang === 'ko' ? `요청한 서버 이름(SNI)은 ${f.sni}(이)다.` : `The requested server name (SNI) was ${f.sni}.`)
+    const sni = f.sni ? (lang === 'ko' ? `요청한 서버 이름(SNI)은 ${f.sni}이다.` : `The requested server name (SNI) was ${f.sni}.`)
       : (lang === 'ko' ? '클라이언트가 SNI를 보내지 않았다.' : 'The client sent no SNI.');
     sentences.push(lang === 'ko'
-      ? `리스너가 이 연결에 맞는 필터 체인을 찾지 못해 닫았다. ${sni}`
+      ? `리스너가 이 연결에 맞는 필터 체인을 찾지 못해 연결을 닫았다. ${sni}`
       : `The listener found no filter chain for this connection and closed it. ${sni}`);
   } else if (rbac) {
     side = 'downstream';

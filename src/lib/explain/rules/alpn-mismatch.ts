@@ -9,11 +9,11 @@ import { clusterTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Cluster {name} speaks {proto} upstream but offers ALPN {alpn}: the server will choose {chosen}, and the two sides will not understand each other.',
-  ko: '클러스터 {name}은(는) 업스트림에 {proto}로 말하는데 ALPN으로 {alpn}을(를) 제안한다. 서버는 {chosen}을(를) 고르고, 양쪽이 서로를 알아듣지 못한다.',
+  ko: '{name} 클러스터는 업스트림과 {proto}로 통신하는데 ALPN으로 제안하는 값은 {alpn}이다. 서버는 {chosen} 프로토콜을 고르게 되고, 양쪽이 서로를 알아듣지 못한다.',
 };
 const NO_ALPN = {
   en: 'Cluster {name} speaks HTTP/2 over TLS but offers no ALPN: a server that requires `h2` in ALPN (gRPC, most Go and Java servers) falls back to HTTP/1.1 and the connection fails. Offer h2 (h2UpgradePolicy / the ServiceEntry port protocol HTTP2 or GRPC).',
-  ko: '클러스터 {name}은(는) TLS 위에서 HTTP/2로 말하지만 ALPN을 제안하지 않는다. ALPN에 `h2`가 있어야 하는 서버(gRPC, 대부분의 Go·Java 서버)는 HTTP/1.1로 물러서고 연결이 실패한다. h2를 제안하게 한다(h2UpgradePolicy, 또는 ServiceEntry 포트 프로토콜 HTTP2·GRPC).',
+  ko: '{name} 클러스터는 TLS 위에서 HTTP/2로 통신하지만 ALPN을 제안하지 않는다. ALPN에 `h2`가 있어야 하는 서버(gRPC, 대부분의 Go·Java 서버)는 HTTP/1.1을 쓰게 되어 연결이 실패한다. h2를 제안하게 한다(h2UpgradePolicy나, ServiceEntry 포트의 프로토콜 HTTP2·GRPC로).',
 };
 
 export const rule: Rule = {

@@ -9,7 +9,7 @@ import { clusterTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Cluster {name} sends plaintext to {plain} of its {total} endpoints: they carry no tlsMode: istio label, so auto mTLS picks the plaintext match. If those workloads require mTLS (STRICT), their connections are reset.',
-  ko: '클러스터 {name}은(는) 엔드포인트 {total}개 가운데 {plain}개에 평문을 보낸다. 그 엔드포인트에는 tlsMode: istio 레이블이 없어 자동 mTLS가 평문 쪽을 고른다. 그 워크로드가 mTLS를 요구하면(STRICT) 연결이 끊긴다.',
+  ko: '{name} 클러스터는 엔드포인트 {total}개 가운데 {plain}개에 평문을 보낸다. 그 엔드포인트에는 tlsMode: istio 레이블이 없어 자동 mTLS가 평문 쪽을 고른다. 그 워크로드들이 mTLS를 요구하면(STRICT) 연결이 끊긴다.',
 };
 
 export const rule: Rule = {

@@ -6,11 +6,11 @@ import { certLabel } from './util.ts';
 
 const EXPIRED = {
   en: 'Secret {name}: certificate "{subject}" expired on {date} ({days} days ago). Peers reject it.',
-  ko: '시크릿 {name}: 인증서 "{subject}"은(는) {date}에 만료되었다({days}일 전). 상대가 이 인증서를 거부한다.',
+  ko: '시크릿 {name}: "{subject}" 인증서는 {date}에 만료되었다({days}일 전). 상대가 이 인증서를 거부한다.',
 };
 const SOON = {
   en: 'Secret {name}: certificate "{subject}" expires on {date} (in {days} days).',
-  ko: '시크릿 {name}: 인증서 "{subject}"은(는) {date}에 만료된다({days}일 남음).',
+  ko: '시크릿 {name}: "{subject}" 인증서는 {date}에 만료된다({days}일 남음).',
 };
 
 export const rule: Rule = {

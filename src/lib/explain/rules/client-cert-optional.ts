@@ -7,7 +7,7 @@ import { chainTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Filter chain {name} ({names}) checks client certificates against {ca} but does not require one: a client without a certificate is let in (OPTIONAL_MUTUAL).',
-  ko: '필터 체인 {name}({names})은(는) 클라이언트 인증서를 {ca}로 검사하지만 요구하지는 않는다. 인증서가 없는 클라이언트도 들어온다(OPTIONAL_MUTUAL).',
+  ko: '{name} 필터 체인({names})은 클라이언트 인증서를 {ca}의 CA로 검사하지만 인증서를 요구하지는 않는다. 인증서가 없는 클라이언트도 들어온다(OPTIONAL_MUTUAL).',
 };
 
 export const rule: Rule = {

@@ -9,7 +9,7 @@ import { isOutbound } from './util.ts';
 
 const TEXT = {
   en: 'Cluster {name} wraps TLS around traffic that is already TLS: the application\'s own TLS reaches it through a passthrough chain (tcp_proxy by SNI), and the cluster originates {mode} TLS on top. Either let the application speak plain HTTP to port 80 and originate TLS here, or remove the DestinationRule\'s tls.',
-  ko: '클러스터 {name}은(는) 이미 TLS인 트래픽 위에 TLS를 한 번 더 씌운다. 애플리케이션이 연 TLS가 패스스루 체인(SNI로 고른 tcp_proxy)을 거쳐 이 클러스터에 오는데, 클러스터가 그 위에 {mode} TLS를 시작한다. 애플리케이션이 80번 포트로 평문 HTTP를 보내고 여기서 TLS를 시작하게 하거나, DestinationRule의 tls를 뺀다.',
+  ko: '{name} 클러스터는 이미 TLS인 트래픽 위에 TLS를 한 번 더 씌운다. 애플리케이션이 연 TLS가 패스스루 체인(SNI로 고른 tcp_proxy)을 거쳐 이 클러스터에 오는데, 클러스터가 그 위에 {mode} TLS를 시작한다. 애플리케이션이 80번 포트로 평문 HTTP를 보내고 여기서 TLS를 시작하게 하거나, DestinationRule의 tls를 뺀다.',
 };
 
 export const rule: Rule = {

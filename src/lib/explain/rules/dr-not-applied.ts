@@ -10,7 +10,7 @@ import { isExternalHost, isOutbound } from './util.ts';
 
 const TEXT = {
   en: 'Cluster {name} carries HTTP to port 443 of {host} in plaintext and no DestinationRule applies to it (no istio.config metadata). The DestinationRule that should originate TLS does not match this host: compare its `host` with the ServiceEntry character for character.',
-  ko: '클러스터 {name}은(는) {host}의 443번 포트로 HTTP를 평문으로 보내고, 적용된 DestinationRule이 없다(istio.config 메타데이터가 없다). TLS를 시작해야 할 DestinationRule이 이 호스트와 맞지 않는다. 그 `host`를 ServiceEntry와 한 글자씩 비교한다.',
+  ko: '{name} 클러스터는 {host}의 443번 포트로 HTTP를 평문으로 보내고, 이 클러스터에 적용된 DestinationRule도 없다(istio.config 메타데이터가 없다). TLS를 시작해야 할 DestinationRule이 이 호스트와 맞지 않는 것이다. 그 DestinationRule의 `host`를 ServiceEntry의 호스트와 한 글자씩 비교한다.',
 };
 
 export const rule: Rule = {

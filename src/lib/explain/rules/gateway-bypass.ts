@@ -7,7 +7,7 @@ import { text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Route {route} sends {host} to {cluster}, not through the egress gateway, although cluster {hop1} is set up to reach the gateway with SNI {host}. The VirtualService\'s mesh route does not match: add `mesh` to gateways and match the port the application calls.',
-  ko: '라우트 {route}은(는) {host}을(를) 이그레스 게이트웨이가 아니라 {cluster}로 보낸다. 클러스터 {hop1}은(는) SNI {host}로 게이트웨이에 가도록 준비되어 있는데도 그렇다. VirtualService의 메시 라우트가 맞지 않는다. gateways에 `mesh`를 넣고, 애플리케이션이 호출하는 포트로 매치한다.',
+  ko: '{route} 라우트는 {host} 호스트로 가는 트래픽을 이그레스 게이트웨이가 아니라 {cluster} 클러스터로 보낸다. 게이트웨이로 가도록 준비된 {hop1} 클러스터(SNI {host})가 있는데도 그렇다. VirtualService의 메시 라우트가 이 트래픽과 맞지 않는 것이다. gateways에 `mesh`를 넣고, 매치 조건에는 애플리케이션이 실제로 호출하는 포트를 쓴다.',
 };
 
 export const rule: Rule = {

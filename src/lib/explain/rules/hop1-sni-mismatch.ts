@@ -8,14 +8,14 @@ import { gatewayFor, gatewayPorts, sniMatches } from './util.ts';
 
 const TEXT = {
   en: 'Cluster {name} sends SNI {sni} to gateway {gateway}, but no filter chain there matches it (server_names on port {port}: {names}). The gateway resets the connection (NR filter_chain_not_found).',
-  ko: '클러스터 {name}은(는) 게이트웨이 {gateway}에 SNI {sni}을(를) 보내지만, 게이트웨이의 어떤 필터 체인도 이 SNI와 맞지 않는다({port}번 포트의 server_names: {names}). 게이트웨이가 연결을 끊는다(NR filter_chain_not_found).',
+  ko: '{name} 클러스터가 {gateway} 게이트웨이에 보내는 SNI는 {sni}인데, 게이트웨이의 어떤 필터 체인도 이 SNI와 맞지 않는다({port}번 포트의 server_names: {names}). 게이트웨이가 연결을 끊는다(NR filter_chain_not_found).',
 };
 
 export const rule: Rule = {
   meta: {
     id: 'hop1-sni-mismatch',
     severity: 'error',
-    title: { en: 'Hop 1 SNI matches no gateway filter chain', ko: '1구간 SNI와 맞는 게이트웨이 필터 체인이 없음' },
+    title: { en: 'Hop 1 SNI matches no gateway filter chain', ko: '홉 1의 SNI와 맞는 게이트웨이 필터 체인이 없음' },
     docs: 'egress/double-mtls-pitfalls/',
     catalog: 'filter-chain-not-found',
     field: 'DestinationRule.spec.subsets[].trafficPolicy.portLevelSettings[].tls.sni',

@@ -7,7 +7,7 @@ import { listenerTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Inbound listener {name} is {mode}: it accepts plaintext on {ports}. If this workload is meant to be STRICT, no STRICT PeerAuthentication reaches it (check its namespace, selector and portLevelMtls).',
-  ko: '인바운드 리스너 {name}은(는) {mode}다. {ports}에서 평문을 받는다. 이 워크로드가 STRICT여야 한다면 STRICT PeerAuthentication이 닿지 않은 것이다(네임스페이스, selector, portLevelMtls를 확인한다).',
+  ko: '{name} 인바운드 리스너는 {mode} 모드다. {ports}에서 평문을 받는다. 이 워크로드가 STRICT여야 한다면 이 워크로드에 적용되는 STRICT PeerAuthentication이 없는 것이다(PeerAuthentication의 네임스페이스, selector, portLevelMtls를 확인한다).',
 };
 
 export const rule: Rule = {

@@ -12,7 +12,7 @@ import { isExternalHost, isOutbound } from './util.ts';
 
 const TEXT = {
   en: 'Cluster {name} sends the HTTP it is routed as plaintext to port 443 of {host}, a TLS port. DestinationRule {dr} applies but originates no TLS{why}.',
-  ko: '클러스터 {name}은(는) 라우팅된 HTTP를 TLS 포트인 {host}의 443번으로 평문 그대로 보낸다. DestinationRule {dr}이(가) 적용되었지만 TLS를 시작하지 않는다{why_ko}.',
+  ko: '{name} 클러스터는 라우팅된 HTTP 요청을 {host}의 443번 포트(TLS 포트)로 평문 그대로 보낸다. {dr} DestinationRule이 적용되었지만 TLS를 시작하지 않는다{why_ko}.',
 };
 
 export const rule: Rule = {

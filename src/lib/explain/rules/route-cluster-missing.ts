@@ -6,7 +6,7 @@ import { text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Route {route} (virtual host {vhost}) sends to cluster {cluster}, which this proxy does not have: requests get 503 with flag NC.{subset}',
-  ko: '라우트 {route}(가상 호스트 {vhost})은(는) 이 프록시에 없는 클러스터 {cluster}로 보낸다. 요청은 NC 플래그와 함께 503을 받는다.{subset_ko}',
+  ko: '{route} 라우트(가상 호스트 {vhost})는 이 프록시에 없는 {cluster} 클러스터로 요청을 보낸다. 그 요청은 NC 플래그와 함께 503을 받는다.{subset_ko}',
 };
 
 export const rule: Rule = {
@@ -38,7 +38,7 @@ export const rule: Rule = {
             text: text(TEXT, {
               route: r.name, vhost: vh.name, cluster: cl,
               subset: subset ? ` No DestinationRule defines subset "${subset}" for this host (check its host string and namespace).` : '',
-              subset_ko: subset ? ` 이 호스트에 서브셋 "${subset}"을(를) 정의한 DestinationRule이 없다(host 문자열과 네임스페이스를 확인한다).` : '',
+              subset_ko: subset ? ` 이 호스트의 "${subset}" 서브셋을 정의한 DestinationRule이 없다(DestinationRule의 host 문자열과 네임스페이스를 확인한다).` : '',
             }),
             field: subset ? 'DestinationRule.spec.subsets' : 'VirtualService.spec.http[].route[].destination.host',
           });

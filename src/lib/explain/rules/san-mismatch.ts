@@ -8,7 +8,7 @@ import { gatewayFor, gatewayPorts, leafOf, sanSatisfied, sniMatches } from './ut
 
 const TEXT = {
   en: 'Cluster {name} accepts only peers whose certificate matches {matchers}, but gateway {gateway} serves "{secret}" with SANs {sans}. The handshake fails with CERTIFICATE_VERIFY_FAILED.',
-  ko: '클러스터 {name}은(는) 인증서가 {matchers}와 맞는 상대만 받아들이는데, 게이트웨이 {gateway}가 내보내는 "{secret}"의 SAN은 {sans}이다. 핸드셰이크가 CERTIFICATE_VERIFY_FAILED로 실패한다.',
+  ko: '{name} 클러스터는 인증서가 {matchers} 조건에 맞는 상대만 받아들이는데, {gateway} 게이트웨이가 내보내는 "{secret}" 인증서의 SAN은 {sans}이다. 핸드셰이크가 CERTIFICATE_VERIFY_FAILED로 실패한다.',
 };
 
 export const rule: Rule = {

@@ -12,7 +12,7 @@ describe('sds-secret-missing', () => {
     expect(f[0]!.message).toContain('kubernetes://partner-client-cert');
     expect(f[0]!.message).toContain('Secret is not supplied by SDS');
     expect(f[0]!.message).toContain('exists in namespace istio-egress');
-    expect(f[0]!.messages.ko).toContain('시크릿 partner-client-cert');
+    expect(f[0]!.messages.ko).toContain('partner-client-cert 시크릿이 istio-egress 네임스페이스에 있고');
     expect(f[0]!.catalog).toBe('sds-secret-not-supplied');
     const cluster = r.clusters.find((c) => c.name === 'outbound|443||api.northwind.example')!;
     expect([cluster.tls?.certificate?.state, cluster.tls?.trustedCa?.state]).toEqual(['missing', 'warming']);

@@ -11,11 +11,11 @@ import { chainTarget, clusterTarget, text, type Hit, type Rule } from './rule.ts
 
 const MISSING = {
   en: '{what} {name} uses SDS secret {secret}, which this proxy does not have: handshakes fail with "Secret is not supplied by SDS". {hint}',
-  ko: '{what_ko} {name}은(는) SDS 시크릿 {secret}을(를) 쓰지만 이 프록시에는 그 시크릿이 없다. 핸드셰이크가 "Secret is not supplied by SDS"로 실패한다. {hint_ko}',
+  ko: '{name} {what_ko}에서 쓰는 {secret} SDS 시크릿이 이 프록시에 없다. 핸드셰이크가 "Secret is not supplied by SDS"로 실패한다. {hint_ko}',
 };
 const WARMING = {
   en: '{what} {name} uses SDS secret {secret}, which is still warming (not delivered yet). {hint}',
-  ko: '{what_ko} {name}이(가) 쓰는 SDS 시크릿 {secret}이(가) 아직 워밍 중이다(아직 전달되지 않았다). {hint_ko}',
+  ko: '{name} {what_ko}에서 쓰는 {secret} SDS 시크릿이 아직 워밍 중이다(아직 전달되지 않았다). {hint_ko}',
 };
 
 function hint(name: string, ns: string | undefined): { en: string; ko: string; field: string } {
@@ -24,7 +24,7 @@ function hint(name: string, ns: string | undefined): { en: string; ko: string; f
     // credentialName is looked up in the proxy's own namespace (pitfall 5 of the double-mTLS page).
     return {
       en: `Check that Secret ${secret} exists in ${ns ? `namespace ${ns}` : "the proxy's namespace"} with the expected keys, and that istiod may read it.`,
-      ko: `시크릿 ${secret}이(가) ${ns ? `네임스페이스 ${ns}` : '프록시의 네임스페이스'}에 있고 키 이름이 맞는지, istiod가 읽을 수 있는지 확인한다.`,
+      ko: `${secret} 시크릿이 ${ns ? `${ns} 네임스페이스` : '프록시의 네임스페이스'}에 있고 키 이름이 맞는지, istiod가 그 시크릿을 읽을 수 있는지 확인한다.`,
       field: 'DestinationRule.spec.trafficPolicy.tls.credentialName',
     };
   }

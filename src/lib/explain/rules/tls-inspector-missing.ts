@@ -8,7 +8,7 @@ import { listenerTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Listener {name} matches filter chains on {what} but has no tls_inspector listener filter: those chains never match, and TLS connections get no filter chain (NR).',
-  ko: '리스너 {name}은(는) {what}(으)로 필터 체인을 고르지만 tls_inspector 리스너 필터가 없다. 그 체인은 결코 맞지 않고, TLS 연결은 필터 체인을 찾지 못한다(NR).',
+  ko: '{name} 리스너는 필터 체인을 {what} 조건으로 고르지만 tls_inspector 리스너 필터가 없다. 그런 체인은 어떤 연결과도 맞지 않고, TLS 연결은 맞는 필터 체인을 찾지 못한다(NR).',
 };
 
 export const rule: Rule = {

@@ -8,7 +8,7 @@ import { isExternalHost } from './util.ts';
 
 const TEXT = {
   en: 'Cluster {name} originates TLS to {host} without SNI (no sni, no auto_sni). A server that chooses by SNI answers with a default certificate or fails the handshake. Set tls.sni to {host}.',
-  ko: '클러스터 {name}은(는) SNI 없이 {host}로 TLS를 시작한다(sni도 auto_sni도 없다). SNI로 인증서를 고르는 서버는 기본 인증서로 답하거나 핸드셰이크를 실패시킨다. tls.sni를 {host}로 둔다.',
+  ko: '{name} 클러스터는 {host} 호스트로 가는 TLS를 SNI 없이 시작한다(sni도 auto_sni도 없다). SNI로 인증서를 고르는 서버는 기본 인증서로 답하거나 핸드셰이크를 실패시킨다. tls.sni에 {host} 호스트 이름을 넣는다.',
 };
 
 export const rule: Rule = {

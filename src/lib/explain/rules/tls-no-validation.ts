@@ -7,7 +7,7 @@ import { clusterTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Cluster {name} originates TLS but verifies nothing: it has no trusted CA, so any certificate is accepted. Set caCertificates (or credentialName with a CA) and remove insecureSkipVerify.',
-  ko: '클러스터 {name}은(는) TLS를 시작하지만 아무것도 검증하지 않는다. 신뢰할 CA가 없어 어떤 인증서든 받아들인다. caCertificates(또는 CA가 든 credentialName)를 두고 insecureSkipVerify를 뺀다.',
+  ko: '{name} 클러스터는 TLS를 시작하지만 아무것도 검증하지 않는다. 신뢰할 CA가 없어 어떤 인증서든 받아들인다. caCertificates(또는 CA가 든 credentialName)를 설정하고 insecureSkipVerify를 뺀다.',
 };
 
 export const rule: Rule = {

@@ -19,15 +19,15 @@ const show = ([lo, hi]: [number, number]) => (lo === hi ? NAME[lo]! : `${NAME[lo
 
 const EMPTY = {
   en: '{what} {name} allows no TLS version: minimum {min}, maximum {max}{note}. Every handshake fails.',
-  ko: '{what_ko} {name}에는 허용되는 TLS 버전이 없다. 최소 {min}, 최대 {max}{note_ko}. 모든 핸드셰이크가 실패한다.',
+  ko: '{name} {what_ko}에는 허용되는 TLS 버전이 없다. 최소 {min}, 최대 {max}{note_ko}. 모든 핸드셰이크가 실패한다.',
 };
 const OLD = {
   en: '{what} {name} allows only {range}. Current servers and clients refuse these versions (alert protocol_version).',
-  ko: '{what_ko} {name}은(는) {range}만 허용한다. 요즘 서버와 클라이언트는 이 버전을 거부한다(protocol_version 경고).',
+  ko: '{name} {what_ko}에서 허용하는 버전은 {range}뿐이다. 요즘 서버와 클라이언트는 이 버전을 거부한다(protocol_version 경고).',
 };
 const HOP = {
   en: 'Cluster {name} offers {client}, but gateway {gateway} accepts {server} on the chain for its SNI: no common version, the gateway sends alert protocol_version.',
-  ko: '클러스터 {name}은(는) {client}을(를) 제안하지만 게이트웨이 {gateway}는 이 SNI의 체인에서 {server}만 받는다. 공통 버전이 없어 게이트웨이가 protocol_version 경고를 보낸다.',
+  ko: '{name} 클러스터가 제안하는 버전은 {client}인데, {gateway} 게이트웨이는 이 SNI의 체인에서 {server}만 받는다. 공통 버전이 없어 게이트웨이가 protocol_version 경고를 보낸다.',
 };
 
 export const rule: Rule = {

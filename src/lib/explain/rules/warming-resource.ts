@@ -7,11 +7,11 @@ import { clusterTarget, listenerTarget, text, type Rule } from './rule.ts';
 
 const CLUSTER = {
   en: 'Cluster {name} is warming: Envoy will not send traffic to it until it finishes (endpoints and every SDS secret it names{secrets}).',
-  ko: '클러스터 {name}은(는) 워밍 중이다. 엔드포인트와 이 클러스터가 가리키는 SDS 시크릿{secrets_ko}이 모두 도착하기 전까지 Envoy는 이곳으로 트래픽을 보내지 않는다.',
+  ko: '{name} 클러스터는 워밍 중이다. 엔드포인트와, 이 클러스터가 가리키는 SDS 시크릿{secrets_ko}이 모두 도착하기 전까지 Envoy는 이 클러스터로 트래픽을 보내지 않는다.',
 };
 const LISTENER = {
   en: 'Listener {name} is warming: it does not accept connections until its routes and secrets{secrets} arrive.',
-  ko: '리스너 {name}은(는) 워밍 중이다. 라우트와 시크릿{secrets_ko}이 도착하기 전까지 연결을 받지 않는다.',
+  ko: '{name} 리스너는 워밍 중이다. 라우트와 시크릿{secrets_ko}이 도착하기 전까지 연결을 받지 않는다.',
 };
 
 export const rule: Rule = {

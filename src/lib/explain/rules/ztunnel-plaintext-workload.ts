@@ -7,7 +7,7 @@ import { text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {
   en: 'Workload {name} in namespace {ns} is reached over plain TCP, not HBONE: it is not enrolled in ambient mode, so ztunnel does not encrypt traffic to it. Label the namespace istio.io/dataplane-mode=ambient if it should be in the mesh (a pod with a sidecar may still require mTLS itself).',
-  ko: '네임스페이스 {ns}의 워크로드 {name}은(는) HBONE이 아니라 평문 TCP로 연결된다. 앰비언트 모드에 들어 있지 않아 ztunnel이 이 워크로드로 가는 트래픽을 암호화하지 않는다. 메시에 넣어야 한다면 네임스페이스에 istio.io/dataplane-mode=ambient 레이블을 붙인다(사이드카가 있는 파드는 스스로 mTLS를 요구할 수도 있다).',
+  ko: '{ns} 네임스페이스의 {name} 워크로드는 HBONE이 아니라 평문 TCP로 연결된다. 앰비언트 모드에 들어 있지 않아 ztunnel이 이 워크로드로 가는 트래픽을 암호화하지 않는다. 메시에 넣어야 한다면 네임스페이스에 istio.io/dataplane-mode=ambient 레이블을 붙인다(사이드카가 있는 파드는 그래도 스스로 mTLS를 요구할 수 있다).',
 };
 
 export const rule: Rule = {
