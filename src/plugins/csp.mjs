@@ -28,11 +28,10 @@ export const BASE_DIRECTIVES = [
   "form-action 'self'",
 ];
 
-// Pagefind's search compiles WebAssembly, in its worker (/pagefind/pagefind-worker.js) or, when
-// that fails, in the page: 'wasm-unsafe-eval' allows exactly that (WebAssembly.instantiate), not
-// eval() or new Function(). Without it search finds nothing under the header set (the e2e test
-// was run without it: no results). The worker is loaded from its URL, so on a meta-only host it
-// runs outside this policy; with the header set it runs under it.
+// Pagefind's search compiles WebAssembly in the page (the site starts it without its worker, see
+// src/search/pagefind-ui-core.ts, so a meta-only host holds it to this policy too):
+// 'wasm-unsafe-eval' allows exactly that (WebAssembly.instantiate), not eval() or new Function().
+// Without it search finds nothing.
 const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 
 // Styles. <style> elements (Astro's inlined CSS, the <style> of each build-time Mermaid SVG) are

@@ -20,6 +20,8 @@ export class PagefindUI {
     window.addEventListener('keydown', (e) => {
       if ((e.metaKey || e.ctrlKey) && e.key === 'k') load();
     });
-    if (!button) load();
+    // No button, or a reader who opened the dialog before the browser was idle enough to run
+    // this: load now (the listeners above came too late for that click).
+    if (!button || dialog?.open) load();
   }
 }

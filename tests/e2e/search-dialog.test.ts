@@ -1,23 +1,12 @@
 // The search dialog as a Korean or English reader meets it: its own words in the page's
 // language, results that read as text, and help when a search finds nothing.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { openSearch, searchResults } from '../helpers/search.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { searchResults, searchSession } from '../helpers/search.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const pages: Partial<Record<'ko' | 'en', Page>> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function searchPage(lang: 'ko' | 'en'): Promise<Page> {
-  pages[lang] ??= await openSearch(browser, baseUrl, lang);
-  return pages[lang];
-}
+const session = searchSession(inject('baseUrl'));
+afterAll(() => session.close());
+const searchPage = session.page;
 
 const root = '#starlight__search';
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);

@@ -1,22 +1,10 @@
 // Search through Pagefind's real index, in the real UI, as readers type and paste.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { isHit, openSearch, SEARCH_CASES as CASES, searchResults } from '../helpers/search.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { isHit, SEARCH_CASES as CASES, searchResults, searchSession } from '../helpers/search.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const pages: Partial<Record<'ko' | 'en', Page>> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function searchPage(lang: 'ko' | 'en'): Promise<Page> {
-  pages[lang] ??= await openSearch(browser, baseUrl, lang);
-  return pages[lang];
-}
+const session = searchSession(inject('baseUrl'));
+afterAll(() => session.close());
+const searchPage = session.page;
 
 describe('site search', () => {
   it('has a table of at least 60 queries of every kind', () => {

@@ -144,6 +144,16 @@ describe.each(LANGS)('validator widget (%s)', (lang) => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
     expect(await page.locator('.cm-activeLine').textContent()).toContain('sni:');
     await expect.poll(() => page.locator('.cm-activeLine').isVisible()).toBe(true);
+    // Not parked under the sticky page header: the line's top is below the header's bottom.
+    const below = () => page.evaluate(() => {
+      const line = document.querySelector('.cm-activeLine')!.getBoundingClientRect();
+      return line.top - document.querySelector('header.header')!.getBoundingClientRect().bottom;
+    });
+    await expect.poll(below).toBeGreaterThanOrEqual(0);
+    // Also from a map row, after the page was scrolled to the bottom (the editor far above).
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('.mtls-align li[data-link="dr1-sni"] button[data-goto]').first().click();
+    await expect.poll(below).toBeGreaterThanOrEqual(0);
     await page.close();
   });
 
@@ -161,6 +171,7 @@ describe.each(LANGS)('validator widget (%s)', (lang) => {
         expect(await page.locator('[data-ok]').first().textContent()).toMatch(/DestinationRule 2/);
         expect(await page.locator('.mtls-align li[data-link]').count()).toBeGreaterThan(5);
         expect(await page.locator('.mtls-align li[data-status="mismatch"]').count()).toBe(0);
+        expect(await page.locator('details[data-align-folded]').count()).toBe(0); // nothing to fold against
       }
     }
     await page.close();
@@ -173,6 +184,16 @@ describe.each(LANGS)('validator widget (%s)', (lang) => {
     expect(await row.getAttribute('data-status')).toBe('mismatch');
     expect(await row.locator('code').allTextContents()).toEqual(['northwind.example', 'api.northwind.example']);
     expect(await page.locator('.mtls-align li[data-link="se-hosts"]').getAttribute('data-status')).toBe('match');
+    // The mismatch comes first; the matching rows are folded under their count until opened.
+    expect(await page.locator('.mtls-align li[data-link]').first().getAttribute('data-status')).toBe('mismatch');
+    const folded = page.locator('details[data-align-folded]');
+    const matching = await folded.locator('li[data-status="match"]').count();
+    expect(matching).toBeGreaterThan(0);
+    expect(await folded.locator('li[data-link]:not([data-status="match"])').count()).toBe(0);
+    expect(await folded.locator('summary').textContent()).toBe(lang === 'ko' ? `맞는 연결 ${matching}개` : `${matching} links match`);
+    expect(await page.locator('.mtls-align li[data-link="se-hosts"]').isVisible()).toBe(false);
+    await folded.locator('summary').click();
+    expect(await page.locator('.mtls-align li[data-link="se-hosts"]').isVisible()).toBe(true);
     await page.close();
   });
 

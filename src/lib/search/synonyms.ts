@@ -28,17 +28,36 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface Compiled {
+  pattern: RegExp;
+  termOf: Map<string, string>;
+}
+const compiled = new WeakMap<Synonyms, Compiled | null>();
+
+/**
+ * All variants as one pattern, longest first (an alternation takes the first alternative that
+ * matches), built once per list. One pattern rather than one per variant: each pattern with
+ * Unicode classes costs milliseconds to compile, and a reader's first search would pay that
+ * for every variant.
+ */
+function compile(synonyms: Synonyms): Compiled | null {
+  if (compiled.has(synonyms)) return compiled.get(synonyms)!;
+  const pairs = [...synonyms]
+    .filter(([variant, term]) => variant.toLowerCase() !== term.toLowerCase())
+    .sort((a, b) => b[0].length - a[0].length);
+  const result = pairs.length === 0 ? null : {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${pairs.map(([variant]) => escapeRegExp(variant)).join('|')})${AFTER}`, 'giu'),
+    termOf: new Map(pairs.map(([variant, term]) => [variant.toLowerCase(), term])),
+  };
+  compiled.set(synonyms, result);
+  return result;
+}
+
 /**
  * The query with every known variant replaced by the pages' word, longest variant first. A variant
  * matches whole words only (followed by a Korean particle is fine: 양방향 TLS를).
  */
 export function applySynonyms(query: string, synonyms: Synonyms): string {
-  const sorted = [...synonyms].sort((a, b) => b[0].length - a[0].length);
-  let out = query;
-  for (const [variant, term] of sorted) {
-    if (variant.toLowerCase() === term.toLowerCase()) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(variant)}${AFTER}`, 'giu');
-    out = out.replace(re, term);
-  }
-  return out;
+  const c = compile(synonyms);
+  return c ? query.replace(c.pattern, (found) => c.termOf.get(found.toLowerCase()) ?? found) : query;
 }

@@ -4,6 +4,8 @@
 // never leaves the browser; a private key stays in the worker, which keeps only its public part.
 import type { CertInfo, InspectReport } from '../../../lib/cert/index.ts';
 import { fill, h, pageData, richText } from '../shared/dom.ts';
+import { keyNote } from '../shared/private-key.ts';
+import { ResultsElement } from '../shared/results-element.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 import { CERT_TIMEOUT_MS, MAX_CERT_CHARS, type CertRequest, type CertResponse } from './protocol.ts';
 import type { CERT_STRINGS } from './strings.ts';
@@ -19,11 +21,9 @@ interface PageData {
   titles: Record<string, string>;
 }
 
-class CertInspectorElement extends HTMLElement {
+class CertInspectorElement extends ResultsElement {
   private data!: PageData;
   private s!: PageData['strings'];
-  private results!: HTMLElement;
-  private status!: HTMLElement;
   private runner!: WorkerRunner<CertRequest, CertResponse>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private job = 0;
@@ -83,16 +83,6 @@ class CertInspectorElement extends HTMLElement {
     else this.show(res.report, res.badTime);
   }
 
-  private problem(message: string): void {
-    this.render([h('p', { class: 'mtls-problem', role: 'alert' }, message)], message);
-  }
-
-  private render(nodes: Node[], status: string): void {
-    this.results.replaceChildren(...nodes);
-    this.status.textContent = status;
-    this.removeAttribute('aria-busy');
-  }
-
   private show(r: InspectReport, badTime: boolean): void {
     const s = this.s;
     const v = r.verdict;
@@ -104,7 +94,7 @@ class CertInspectorElement extends HTMLElement {
         h('ul', {}, ...v.problems.slice(0, MAX_SHOWN).map((p) => h('li', { class: 'mtls-problem', 'data-problem': true, 'data-line': p.line }, richText(p.message)))),
         ...this.more(v.problems.length)));
     }
-    if (v.keys.some((k) => k.kind === 'private-key')) nodes.push(h('p', { class: 'mtls-key-note', 'data-key-note': true }, s.keyNote));
+    if (v.keys.some((k) => k.kind === 'private-key')) nodes.push(keyNote(s.keyNote));
     nodes.push(this.verdict(r));
     const rest = v.findings.filter((f) => f !== v.findings.find((x) => x.severity === 'error'));
     if (rest.length) {

@@ -5,6 +5,8 @@ import type { AccessLogInfo, DecodeResult, Match } from '../../../lib/decoder/ty
 import { docsUrl } from '../../../lib/site/urls.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { fragmentParam, linkWith } from '../shared/share.ts';
+import { privateKeyNotice } from '../shared/private-key.ts';
+import { ResultsElement } from '../shared/results-element.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 import type { DecoderPageData } from './page-data.ts';
@@ -19,12 +21,10 @@ const SHOWN_LINES = 8;
 /** Matches of one catalog entry, in order of first appearance. */
 interface Group { first: Match; all: Match[] }
 
-class DecoderElement extends HTMLElement {
+class DecoderElement extends ResultsElement {
   private data!: DecoderPageData;
   private s!: Record<string, string>;
   private input!: HTMLTextAreaElement;
-  private results!: HTMLElement;
-  private status!: HTMLElement;
   private shareOut!: HTMLInputElement;
   private shareNote!: HTMLElement;
   private proxyField!: HTMLElement;
@@ -129,22 +129,18 @@ class DecoderElement extends HTMLElement {
     if (job !== this.job) return; // a newer paste is on its way
     if (res.kind === 'too-large') this.problem(fill(this.s.tooLarge!, { n: res.chars.toLocaleString(this.data.lang), max: MAX_DECODE_CHARS.toLocaleString(this.data.lang) }));
     else if (res.kind === 'binary') this.problem(this.s.binary!);
-    else this.show(res.result);
-  }
-
-  private problem(message: string): void {
-    this.render([h('p', { class: 'mtls-problem', role: 'alert' }, message)], message);
+    else this.show(res.result, text);
   }
 
   /** `accessLog`: an access-log line was decoded, so which proxy wrote it is worth asking. */
-  private render(nodes: Node[], status: string, accessLog = false): void {
+  protected override render(nodes: Node[], status: string, accessLog = false): void {
     this.proxyField.hidden = !accessLog;
-    this.results.replaceChildren(...nodes);
-    this.status.textContent = status;
-    this.removeAttribute('aria-busy');
+    super.render(nodes, status);
   }
 
-  private show(result: DecodeResult): void {
+  private show(result: DecodeResult, text: string): void {
+    // A pasted key is said first: the reader should know it stayed here before reading on.
+    const nodes: Node[] = privateKeyNotice(text, this.data.lang);
     const groups = new Map<string, Group>();
     for (const m of result.matches) {
       const g = groups.get(m.id);
@@ -152,13 +148,11 @@ class DecoderElement extends HTMLElement {
       else groups.set(m.id, { first: m, all: [m] });
     }
     if (groups.size === 0) {
-      const nodes: Node[] = [];
       if (result.accessLogs[0]) nodes.push(h('p', {}, this.s.accessLogOnly!), this.accessLog(result.accessLogs[0], result.accessLogs.length));
       nodes.push(this.notRecognised(result));
       this.render(nodes, this.s.statusNone!, result.accessLogs.length > 0);
       return;
     }
-    const nodes: Node[] = [];
     for (const g of groups.values()) nodes.push(this.card(g));
     // The access-log reading (which hop, which flags) once, after the cards: the summary line
     // already names the hop, and the cards are what the reader came for.

@@ -11,6 +11,8 @@ import type { Finding, Severity } from '../../../lib/validator/types.ts';
 import { docsUrl } from '../../../lib/site/urls.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
+import { privateKeyNotice } from '../shared/private-key.ts';
+import { ResultsElement } from '../shared/results-element.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 type EditorModule = typeof import('./editor.ts');
@@ -26,15 +28,13 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** `tools/validator-rules/#rule-id` → `tools/validator-rules/`: the key of the page titles. */
 const pagePath = (docs: string) => docs.split('#')[0]!;
 
-class ValidatorElement extends HTMLElement {
+class ValidatorElement extends ResultsElement {
   private data!: ValidatorPageData;
   private s!: Record<string, string>;
   private view: EditorView | undefined;
   private editorModule: Promise<EditorModule> | undefined;
   private textarea!: HTMLTextAreaElement;
   private runner!: WorkerRunner<LintRequest, LintResponse>;
-  private results!: HTMLElement;
-  private status!: HTMLElement;
   private alignment!: HTMLElement;
   private shareOut!: HTMLInputElement;
   private shareNote!: HTMLElement;
@@ -166,7 +166,7 @@ class ValidatorElement extends HTMLElement {
     const job = ++this.job;
     if (!text.trim()) {
       void this.markers([]);
-      this.render([h('p', { class: 'mtls-hint' }, this.s.emptyHint!)], this.s.statusEmpty!, []);
+      this.render([h('p', { class: 'mtls-hint' }, this.s.emptyHint!)], this.s.statusEmpty!);
       return;
     }
     if (text.length > this.data.maxChars) {
@@ -187,26 +187,22 @@ class ValidatorElement extends HTMLElement {
       return;
     }
     if (job !== this.job) return; // the text changed meanwhile; a newer check is scheduled
-    this.show(res);
+    this.show(res, text);
   }
 
-  private problem(message: string): void {
-    this.render([h('p', { class: 'mtls-problem', role: 'alert' }, message)], message, []);
-  }
-
-  private render(nodes: Node[], status: string, alignment: Node[]): void {
-    this.results.replaceChildren(...nodes);
+  /** As every widget draws, with the alignment map beside the results (none: cleared). */
+  protected override render(nodes: Node[], status: string, alignment: Node[] = []): void {
     this.alignment.replaceChildren(...alignment);
-    this.status.textContent = status;
-    this.removeAttribute('aria-busy');
+    super.render(nodes, status);
   }
 
-  private show(res: LintResponse): void {
+  private show(res: LintResponse, text: string): void {
     const { findings, summary } = res.result;
     void this.markers(findings);
     const counts = { e: summary.errors, w: summary.warnings, i: summary.infos };
     const status = fill(plural(this.s.statusCounts!, counts), counts);
-    const nodes: Node[] = [];
+    // A pasted key is said first: the reader should know it stayed here before reading on.
+    const nodes: Node[] = privateKeyNotice(text, this.data.lang);
     if (findings.length === 0) nodes.push(...this.allClear(res));
     else {
       const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.column - b.column);
@@ -275,7 +271,6 @@ class ValidatorElement extends HTMLElement {
   /** The rows of one bundle's map. */
   private bundleMap(map: BundleMap): Node[] {
     const s = this.s;
-    const ok = map.links.filter((l) => l.status === 'match').length;
     const statusText = (l: AlignmentLink) => (l.status === 'match' ? s.alignMatch! : l.status === 'mismatch' ? s.alignMismatch! : s.alignMissing!);
     // One value of a pair: the string, where it is, and a button to its line.
     const end = (e: End | undefined) => e
@@ -284,14 +279,22 @@ class ValidatorElement extends HTMLElement {
         h('button', { type: 'button', class: 'mtls-goto', 'data-goto': e.line, 'data-column': e.column, 'aria-label': fill(s.inResource!, { resource: e.resource, line: e.line }) },
           fill(s.gotoLine!, { line: e.line })))
       : h('li', { class: 'mtls-absent' }, s.alignAbsent!);
-    return [
-      h('p', { class: 'mtls-align-count' }, map.externalHost ? `${fill(s.alignHost!, { host: map.externalHost })}. ` : '', fill(s.alignCounts!, { ok, n: map.links.length })),
-      h('ol', { class: 'mtls-align' }, ...map.links.map((l) => h('li', { 'data-link': l.id, 'data-status': l.status },
-        h('span', { class: `mtls-align-${l.status}` }, statusText(l)), ' ',
-        h('strong', {}, l.label[this.data.lang]),
-        h('ul', {}, end(l.a), end(l.b)),
-      ))),
-    ];
+    const row = (l: AlignmentLink) => h('li', { 'data-link': l.id, 'data-status': l.status },
+      h('span', { class: `mtls-align-${l.status}` }, statusText(l)), ' ',
+      h('strong', {}, l.label[this.data.lang]),
+      h('ul', {}, end(l.a), end(l.b)));
+    // The pairs that break the path first; the ones that match folded under their count, unless
+    // nothing breaks (then the matching pairs are the whole story).
+    const broken = map.links.filter((l) => l.status !== 'match');
+    const matching = map.links.filter((l) => l.status === 'match');
+    const nodes: Node[] = [h('p', { class: 'mtls-align-count' }, map.externalHost ? `${fill(s.alignHost!, { host: map.externalHost })}. ` : '', fill(s.alignCounts!, { ok: matching.length, n: map.links.length }))];
+    if (broken.length) nodes.push(h('ol', { class: 'mtls-align', 'data-align-broken': true }, ...broken.map(row)));
+    if (matching.length) {
+      const list = h('ol', { class: 'mtls-align' }, ...matching.map(row));
+      const n = { n: matching.length };
+      nodes.push(broken.length === 0 ? list : h('details', { class: 'mtls-align-folded', 'data-align-folded': true }, h('summary', {}, fill(plural(s.alignFolded!, n), n)), list));
+    }
+    return nodes;
   }
 
   private async share(): Promise<void> {

@@ -68,6 +68,9 @@ export function createEditor(o: EditorOptions): EditorView {
         EditorState.tabSize.of(2),
         EditorView.contentAttributes.of({ tabindex: '0', 'aria-labelledby': o.labelledBy, 'aria-describedby': o.describedBy, 'aria-multiline': 'true', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
         EditorView.updateListener.of((u) => { if (u.docChanged) o.onChange(); }),
+        // The page's sticky header covers the top of the window: a line scrolled into view (a
+        // finding's line, the cursor) stops below it. Starlight's scroll-padding-top is its height.
+        EditorView.scrollMargins.of(() => ({ top: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0 })),
         theme,
       ],
     }),

@@ -47,6 +47,7 @@ const en = {
   alignPick: 'This paste holds {n} double-mTLS bundles. Map of:',
   alignOption: '{host} ({vs}): {ok} of {n} match',
   alignAbsent: '(not in the bundle)',
+  alignFolded: '{n} {n|link matches|links match}',
   inResource: '{resource}, line {line}',
 };
 
@@ -98,6 +99,7 @@ const ko: ValidatorStrings = {
   alignPick: '붙여 넣은 내용에 이중 mTLS 번들이 {n}개 있다. 지도를 볼 번들:',
   alignOption: '{host} ({vs}): {n}개 중 {ok}개 일치',
   alignAbsent: '(번들에 없음)',
+  alignFolded: '맞는 연결 {n}개',
   inResource: '{resource}, {line}번째 줄',
 };
 
