@@ -116,7 +116,9 @@ describe.each(LANGS)('onboarding track (%s)', (lang) => {
     const page = await context.newPage();
     const p = prefix(lang);
     await open(page, `${p}/start/day-0/`);
-    await page.locator('mtls-selfcheck[data-module="day-0"] button[data-done]').click();
+    const done = page.locator('mtls-selfcheck[data-module="day-0"] button[data-done]');
+    await done.click();
+    await expect.poll(() => done.getAttribute('aria-pressed')).toBe('true');
     await open(page, `${p}/start/learning-path/`);
     await expect(page.locator('[data-track-summary]').textContent()).resolves.toBe(TRACK_STRINGS[lang].progress(1, MODULES));
     await open(page, `${p}/start/day-0/`);

@@ -122,6 +122,7 @@ class ProxyStateElement extends HTMLElement {
     this.querySelectorAll<HTMLInputElement>('input[data-kind]').forEach((radio) =>
       radio.addEventListener('change', () => {
         this.kind = radio.value as RowKind;
+        clearTimeout(this.filterTimer); // the filter's pending run is done here
         this.applyFilter();
       }));
     this.filter.addEventListener('input', () => {

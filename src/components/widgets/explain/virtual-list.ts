@@ -50,6 +50,9 @@ export class VirtualList<T> {
 
   /** Replaces the rows (after a new result or a new filter); keeps the scroll at the top. */
   set(items: T[]): void {
+    // The same rows again (a filter that settles on what a kind switch already drew): keep the
+    // reader's place and choice instead of starting over.
+    if (items.length === this.items.length && items.every((item, i) => item === this.items[i])) return;
     this.items = items;
     this.active = -1;
     this.chosen = -1;
