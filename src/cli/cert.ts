@@ -2,6 +2,7 @@
 // [--format text|json] [--lang ko|en] FILE…`: a thin shell over the certificate inspector
 // (src/lib/cert). `-` reads stdin. Exit 0 when the verdict is ok, 1 when it is not, 2 on a usage
 // error or a FILE that cannot be read. Its usage lives here (help.ts is shared by lint/decode).
+import { parseTime, walkArgs } from './args.ts';
 import { readFile } from 'node:fs/promises';
 import { inspect, type InspectInput, type InspectReport, type Lang } from '../lib/cert/index.ts';
 import { endOnBrokenPipe, type CliIo } from './io.ts';
@@ -97,33 +98,27 @@ interface Args {
 
 function parseArgs(argv: string[], msg: (typeof MESSAGES)[Lang], env: CliIo['env']): Args | { help: true } | { error: string } {
   const out: Args = { format: 'text', lang: langFromEnv(env), ca: [], purpose: 'server', files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') { out.files.push(...argv.slice(i + 1)); break; }
-    if (a === '-h' || a === '--help') return { help: true };
-    if (!a.startsWith('--')) { out.files.push(a); continue; }
-    const [name, inline] = a.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!['--format', '--lang', '--host', '--ca', '--purpose', '--at'].includes(name)) return { error: msg.unknownOption(a) };
-    const v = inline ?? argv[++i];
-    if (v === undefined) return { error: msg.needsValue(name) };
+  const walked = walkArgs(argv, ['--format', '--lang', '--host', '--ca', '--purpose', '--at'], msg, (name, v) => {
     if (name === '--format') {
-      if (v !== 'text' && v !== 'json') return { error: msg.badFormat(v) };
+      if (v !== 'text' && v !== 'json') return msg.badFormat(v);
       out.format = v;
     } else if (name === '--lang') {
-      if (!isLang(v)) return { error: msg.badLang(v) };
+      if (!isLang(v)) return msg.badLang(v);
       out.lang = v;
     } else if (name === '--purpose') {
-      if (v !== 'server' && v !== 'client') return { error: msg.badPurpose(v) };
+      if (v !== 'server' && v !== 'client') return msg.badPurpose(v);
       out.purpose = v;
     } else if (name === '--at') {
-      const t = new Date(v);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(t.getTime())) return { error: msg.badTime(v) };
+      const t = parseTime(v);
+      if (!t) return msg.badTime(v);
       out.at = t;
     } else if (name === '--host') out.host = v;
     else out.ca.push(v);
-  }
-  if (!out.files.length) return { error: msg.noFile };
-  return out;
+    return undefined;
+  });
+  if (!('files' in walked)) return walked;
+  if (!walked.files.length) return { error: msg.noFile };
+  return { ...out, files: walked.files };
 }
 
 /** A file as text; binary DER (not UTF-8 text) becomes base64, which the inspector reads. */

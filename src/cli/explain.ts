@@ -2,6 +2,7 @@
 // the proxy-state explainer (src/lib/explain). Files are streamed into the engine (a 200 MB
 // config_dump is never one string); `-` reads stdin. Exit 0 without an error finding, 1 with
 // one, 2 on a usage error, a FILE that cannot be read, or input that is not a dump.
+import { parseTime, walkArgs } from './args.ts';
 import { createReadStream } from 'node:fs';
 import { createReader, type ClusterRow, type ExplainResult, type FilterChainRow, type Lang, type ListenerRow, type SecretRef, type TlsSettings } from '../lib/explain/index.ts';
 import { certLabel } from '../lib/explain/rules/util.ts';
@@ -87,29 +88,23 @@ interface Args {
 
 function parseArgs(argv: string[], m: (typeof M)[Lang], env: CliIo['env']): Args | { help: true } | { error: string } {
   const out: Args = { format: 'text', lang: langFromEnv(env), files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') { out.files.push(...argv.slice(i + 1)); break; }
-    if (a === '-h' || a === '--help') return { help: true };
-    if (!a.startsWith('--')) { out.files.push(a); continue; }
-    const [name, inline] = a.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!['--format', '--lang', '--at'].includes(name)) return { error: m.unknownOption(a) };
-    const v = inline ?? argv[++i];
-    if (v === undefined) return { error: m.needsValue(name) };
+  const walked = walkArgs(argv, ['--format', '--lang', '--at'], m, (name, v) => {
     if (name === '--format') {
-      if (v !== 'text' && v !== 'json') return { error: m.badFormat(v) };
+      if (v !== 'text' && v !== 'json') return m.badFormat(v);
       out.format = v;
     } else if (name === '--lang') {
-      if (!isLang(v)) return { error: m.badLang(v) };
+      if (!isLang(v)) return m.badLang(v);
       out.lang = v;
     } else {
-      const t = new Date(v);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(t.getTime())) return { error: m.badTime(v) };
+      const t = parseTime(v);
+      if (!t) return m.badTime(v);
       out.at = t;
     }
-  }
-  if (!out.files.length) return { error: m.noFile };
-  return out;
+    return undefined;
+  });
+  if (!('files' in walked)) return walked;
+  if (!walked.files.length) return { error: m.noFile };
+  return { ...out, files: walked.files };
 }
 
 // --- text tables -------------------------------------------------------------------------------
