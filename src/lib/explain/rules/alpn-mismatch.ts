@@ -2,9 +2,11 @@
 // while speaking HTTP/1.1 (or offering only `http/1.1` while speaking HTTP/2) makes the server
 // pick the other protocol, and the first request fails or the connection is reset. Speaking
 // HTTP/2 over TLS without offering `h2` leaves the server to assume HTTP/1.1. Istio advertises
-// `h2` on user TLS clusters it marks HTTP/2 (istio 1.30.3 cluster_tls.go: "This is HTTP/2
-// cluster, advertise it with ALPN"); Envoy offers nothing by itself for an explicit HTTP config
-// (tls/v3/common.proto alpn_protocols).
+// `h2` on user TLS clusters it marks HTTP/2 (istio/istio 1.30.3 pilot/pkg/networking/core/
+// cluster_tls.go constructUpstreamTLS: isHttp2Cluster sets ALPNH2Only). Envoy offers nothing by
+// itself: CommonTlsContext.alpn_protocols has no default, and empty means no ALPN (envoyproxy/envoy
+// api/envoy/extensions/transport_sockets/tls/v3/tls.proto, v1.38). Clusters on auto_config let
+// Envoy negotiate by ALPN, so they are left alone.
 import { clusterTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {

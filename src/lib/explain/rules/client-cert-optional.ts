@@ -1,7 +1,7 @@
 // A gateway chain that verifies client certificates against a CA but does not require one:
 // `require_client_certificate` false with a validation context. That is Istio's
-// OPTIONAL_MUTUAL (istio 1.30.3 pilot/pkg/networking/core/listener.go applyServerTLSSettings:
-// only MUTUAL and ISTIO_MUTUAL set it true). Clients without a certificate get in; if the
+// OPTIONAL_MUTUAL (istio/istio 1.30.3 pilot/pkg/networking/core/listener.go
+// BuildListenerTLSContext: only MUTUAL and ISTIO_MUTUAL set it true, and never on QUIC). Clients without a certificate get in; if the
 // partner or policy expects mutual TLS here, the server mode is the field to change.
 import { chainTarget, text, type Hit, type Rule } from './rule.ts';
 

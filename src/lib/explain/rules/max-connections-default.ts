@@ -1,9 +1,10 @@
 // A hand-written cluster without circuit-breaker thresholds runs at Envoy's defaults: 1024
-// connections, 1024 pending requests, 1024 requests, 3 retries (envoy api/envoy/config/cluster/
-// v3/circuit_breaker.proto, Thresholds: "If not specified, the default is 1024"). A busy egress
-// path hits them and answers 503 with flag UO. Clusters istiod builds always carry explicit
-// thresholds (istio 1.30.3 pilot/pkg/networking/core/cluster_traffic_policy.go
-// getDefaultCircuitBreakerThresholds: max uint32 each), so this only looks at clusters that are
+// connections, 1024 pending requests, 1024 requests, 3 retries (envoyproxy/envoy api/envoy/config/
+// cluster/v3/circuit_breaker.proto, v1.38: CircuitBreakers.Thresholds, each field "if not
+// specified"). A busy egress path hits them and answers 503 with flag UO. Clusters istiod builds
+// for services carry explicit thresholds (istio/istio 1.30.3 pilot/pkg/networking/core/
+// cluster_traffic_policy.go applyConnectionPool starts from getDefaultCircuitBreakerThresholds:
+// math.MaxUint32 each, overridden by the DestinationRule), so this only looks at clusters that are
 // not Istio's: any cluster of a dump without an Istio node, and dynamic clusters of an Istio
 // proxy whose names are not Istio's `direction|port|subset|host` form (EnvoyFilter additions).
 import { clusterTarget, text, type Hit, type Rule } from './rule.ts';

@@ -1,8 +1,9 @@
 // A listener chooses filter chains by SNI (`server_names`) or by `transport_protocol: tls` but
 // has no TLS inspector listener filter. Only the inspector reads the ClientHello to fill in SNI
-// and the transport protocol, and Envoy no longer adds it by itself (the runtime guard
-// envoy.reloadable_features.disable_tls_inspector_injection was made the default and then
-// removed: envoy docs/root/version_history), so these chains never match: connections land on
+// and the transport protocol, and Envoy no longer adds it by itself (envoyproxy/envoy
+// docs/root/version_history/v1.19.0.rst: injection disabled by default behind the runtime guard
+// envoy.reloadable_features.disable_tls_inspector_injection; v1.20.0.rst: guard and the old
+// injecting code removed; so also in v1.38), so these chains never match: connections land on
 // another chain or get no chain at all (NR filter_chain_not_found).
 import { listenerTarget, text, type Hit, type Rule } from './rule.ts';
 

@@ -1,8 +1,10 @@
 // A cluster originates TLS without a trust bundle: the server's certificate is not verified at
 // all, so anyone on the path can answer. Istio leaves the validation context empty only for
 // `insecureSkipVerify: true` (istio 1.30.3 cluster_tls.go: without caCertificates it trusts the
-// system roots, SDS name `file-root:system`); a hand-written UpstreamTlsContext without
-// validation_context does the same (Envoy verifies nothing then).
+// system roots, SDS name `file-root:system`: constructUpstreamTLS); a hand-written
+// UpstreamTlsContext without a validation context does the same (envoyproxy/envoy api/envoy/
+// extensions/transport_sockets/tls/v3/tls.proto, v1.38: UpstreamTlsContext, "Server certificate
+// verification is not enabled by default").
 import { clusterTarget, text, type Hit, type Rule } from './rule.ts';
 
 const TEXT = {

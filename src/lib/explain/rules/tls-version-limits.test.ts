@@ -12,6 +12,11 @@ describe('tls-version-limits', () => {
     ]);
     expect(f[0]!.message).toContain("maximum TLS 1.2 (Envoy's default maximum for a client)");
     expect(f[0]!.catalog).toBe('alert-protocol-version');
+    // meshConfig.tlsDefaults cannot change a cluster's versions in Istio 1.30 (only curves, ciphers).
+    expect(f.map((x) => x.field)).toEqual([
+      'EnvoyFilter (cluster transport_socket common_tls_context.tls_params)',
+      'EnvoyFilter (cluster transport_socket common_tls_context.tls_params)',
+    ]);
   });
 
   it('finds hop 1 ranges that do not overlap (sidecar up to 1.2, gateway from 1.3)', async () => {

@@ -1,8 +1,9 @@
 // TLS version ranges that leave nothing to agree on. Envoy's defaults when a limit is unset:
 // minimum TLSv1_2 for clients and servers, maximum TLSv1_2 for clients and TLSv1_3 for servers
-// (envoy api/envoy/extensions/transport_sockets/tls/v3/common.proto TlsParameters); Istio writes
-// TLSv1_2..TLSv1_3 on the upstream clusters it builds (istio 1.30.3 cluster_tls.go
-// defaultUpstreamCommonTLSContext). Checked: a range that is empty by itself (a client with
+// (envoyproxy/envoy api/envoy/extensions/transport_sockets/tls/v3/common.proto, v1.38:
+// TlsParameters; source/common/tls ClientContextConfigImpl::DEFAULT_MAX_VERSION is TLS1_2_VERSION).
+// Istio writes TLSv1_2..TLSv1_3 on the ISTIO_MUTUAL, SIMPLE and MUTUAL clusters it builds
+// (istio/istio 1.30.3 pilot/pkg/networking/core/cluster_tls.go defaultUpstreamCommonTLSContext). Checked: a range that is empty by itself (a client with
 // minimum TLSv1_3 and no maximum has 1.3..1.2), a range of TLS 1.0/1.1 only, and hop 1 from a
 // pasted sidecar to a pasted gateway whose ranges do not overlap (alert 70, protocol_version).
 import type { TlsSettings } from '../types.ts';
@@ -30,6 +31,8 @@ const HOP = {
   ko: '{name} 클러스터가 제안하는 버전은 {client}인데, {gateway} 게이트웨이는 이 SNI의 체인에서 {server}만 받는다. 공통 버전이 없어 게이트웨이가 protocol_version 경고를 보낸다.',
 };
 
+const CLUSTER_FIELD = 'EnvoyFilter (cluster transport_socket common_tls_context.tls_params)';
+
 export const rule: Rule = {
   meta: {
     id: 'tls-version-limits',
@@ -37,7 +40,7 @@ export const rule: Rule = {
     title: { en: 'TLS version ranges that cannot meet', ko: '맞출 수 없는 TLS 버전 범위' },
     docs: 'egress/upstream-tls-versions/',
     catalog: 'alert-protocol-version',
-    field: 'meshConfig.tlsDefaults / EnvoyFilter tls_params',
+    field: 'Gateway.spec.servers[].tls.minProtocolVersion / EnvoyFilter tls_params',
   },
   check(ctx) {
     const hits: Hit[] = [];
@@ -53,7 +56,10 @@ export const rule: Rule = {
         });
       } else if (r[1] <= 11) hits.push({ target, field, text: text(OLD, { ...base, range: show(r) }), severity: 'warning' });
     };
-    for (const c of ctx.map.clusters) single(c.tls, true, clusterTarget(c), { en: 'Cluster', ko: '클러스터' }, 'meshConfig.tlsDefaults / EnvoyFilter tls_params');
+    // A cluster's versions come from Istio's fixed 1.2..1.3 or an EnvoyFilter: meshConfig.tlsDefaults
+    // sets only curves and ciphers on clusters (istio/istio 1.30.3 cluster_tls.go applyTLSDefaults;
+    // its minProtocolVersion reaches listeners only: listener.go applyDownstreamTLSDefaults).
+    for (const c of ctx.map.clusters) single(c.tls, true, clusterTarget(c), { en: 'Cluster', ko: '클러스터' }, CLUSTER_FIELD);
     for (const l of ctx.map.listeners) l.filterChains.forEach((fc, i) => single(fc.tls, false, chainTarget(l, i), { en: 'Filter chain', ko: '필터 체인' }, 'Gateway.spec.servers[].tls.minProtocolVersion'));
     // Hop 1: pasted sidecar → pasted gateway.
     for (const c of ctx.map.clusters) {

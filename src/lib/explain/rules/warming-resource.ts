@@ -1,6 +1,8 @@
 // A cluster or listener still warming: Envoy holds it but does not use it yet. A cluster warms
-// until its first EDS/DNS answer and every SDS secret it names arrive (cluster.proto, "warming");
-// a listener warms until its route configs and secrets arrive (listener.proto / lds.proto).
+// until its first EDS/DNS answer arrives (envoyproxy/envoy, v1.38: docs/root/intro/arch_overview/
+// upstream/cluster_manager.rst "Cluster warming") and until the SDS secrets it names arrive
+// (docs/root/configuration/security/secret.rst); a listener warms until its route configs and
+// secrets arrive (docs/root/configuration/listeners/lds.rst "listener warming", secret.rst).
 // Istio's most common cause is a secret that never comes: the DestinationRule's or Gateway's
 // `credentialName` naming a Secret istiod cannot read.
 import { clusterTarget, listenerTarget, text, type Rule } from './rule.ts';
