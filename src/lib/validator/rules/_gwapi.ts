@@ -19,7 +19,8 @@ export function labels(r: Resource): Record<string, string> {
 export interface Listener {
   gw: Resource; index: number; l: Record<string, unknown>; name: string; port?: number;
   protocol: string; hostname?: string; tls?: Record<string, unknown>;
-  /** `tls.mode`, defaulting to Terminate as the API does when `tls` is set. */
+  /** `tls.mode`, defaulting to Terminate as the API server does when `tls` is set (gateway-api
+   * v1.5.1 apis/v1/gateway_types.go ListenerTLSConfig.Mode: +kubebuilder:default=Terminate). */
   mode?: string; path: Path;
   /** The Gateway is Istio's (see isIstioGateway). */
   istio: boolean;
@@ -128,7 +129,8 @@ export function selectorMatches(sel: Record<string, unknown>, lbls: Record<strin
 }
 
 /**
- * Does a listener take routes from `routeNs`? `Same` (the default) and `All` decide alone; a
+ * Does a listener take routes from `routeNs`? `Same` (the default: gateway-api v1.5.1 apis/v1/
+ * gateway_types.go AllowedRoutes and RouteNamespaces.From) and `All` decide alone; a
  * `Selector` needs the route's Namespace object (Kubernetes sets `kubernetes.io/metadata.name`
  * on each). Undefined when the paste cannot tell. `None` is left undecided: the API says no
  * routes, while Istio 1.30.3 namespacesFromSelector has no case for it.
@@ -150,7 +152,8 @@ export function listenerAllowsNamespace(l: Listener, routeNs: string, rs: Resour
 export interface ParentRef { route: Resource; index: number; ref: Record<string, unknown>; ns: string; name: string;
   sectionName?: string; port?: number; path: Path; gw?: Resource }
 
-/** The `parentRefs` of a route that name a Gateway (group and kind default to the Gateway's). */
+/** The `parentRefs` of a route that name a Gateway (group and kind default to
+ * gateway.networking.k8s.io and Gateway: gateway-api v1.5.1 apis/v1/shared_types.go ParentReference). */
 export function gatewayParentRefs(route: Resource, rs: Resource[]): ParentRef[] {
   return arr(route.spec.parentRefs).flatMap((ref, index) => {
     if (!isObj(ref)) return [];
