@@ -153,6 +153,24 @@ finish_prereq() {
   printf '\n%s\n' "$(t '준비 완료.' 'All prerequisites met.')"
 }
 
+# prereq_main CHECK_TOOLS [ARGS...]: the whole of every lab's prereq.sh. CHECK_TOOLS is the tool
+# check of the lab's kind (prereq_kind in kind.sh, prereq_compose in compose.sh); then the lab's
+# own files (LAB_FILES, from its common.sh), the verdict, and under --dry-run setup.sh's plan.
+prereq_main() {
+  local check_tools="$1"; shift
+  usage() { echo "usage: ./prereq.sh [--dry-run]"; }
+  parse_common_args "$@"
+
+  say "$(t '필요한 도구' 'prerequisites')"
+  "$check_tools"
+  check_files "${LAB_FILES[@]}"
+  finish_prereq
+  if [[ "$DRY_RUN" == 1 ]]; then
+    say "$(t 'setup.sh가 실행할 명령' 'what setup.sh would run')"
+    "$LAB_DIR/setup.sh" --dry-run
+  fi
+}
+
 # ---------------------------------------------------------------- verification
 
 PASSES=0

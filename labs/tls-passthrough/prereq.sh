@@ -3,14 +3,4 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/common.sh"
-usage() { echo "usage: ./prereq.sh [--dry-run]"; }
-parse_common_args "$@"
-
-say "$(t '필요한 도구' 'prerequisites')"
-prereq_compose
-check_files "${LAB_FILES[@]}"
-finish_prereq
-if [[ "$DRY_RUN" == 1 ]]; then
-  say "$(t 'setup.sh가 실행할 명령' 'what setup.sh would run')"
-  "$LAB_DIR/setup.sh" --dry-run
-fi
+prereq_main prereq_compose "$@"
