@@ -89,12 +89,14 @@ export interface TlsSettings {
   autoSni?: boolean;
   /** The certificate this side presents (client cert upstream, served cert downstream). */
   certificate?: SecretRef;
-  /** The trust bundle used to verify the peer; absent: the peer is not verified. */
+  /** The trust bundle used to verify the peer; absent: the peer is not verified (Envoy v1.38
+   * tls.proto; see rules/tls-no-validation.ts). */
   trustedCa?: SecretRef;
   /** SAN matchers applied to the peer's certificate. */
   sans: SanMatcher[];
   alpn: string[];
-  /** `tls_minimum_protocol_version` / `tls_maximum_protocol_version` (TLSv1_2, …); absent: Envoy's default. */
+  /** `tls_minimum_protocol_version` / `tls_maximum_protocol_version` (TLSv1_2, …); absent: Envoy's
+   * default (cited in rules/tls-version-limits.ts). */
   minVersion?: string;
   maxVersion?: string;
   /** Downstream only: `require_client_certificate`. */
@@ -110,7 +112,8 @@ export type UpstreamTlsMode =
   | 'mutual'; // user mTLS (DestinationRule MUTUAL): a client certificate is sent
 
 export interface CircuitBreaker {
-  /** The `DEFAULT` priority thresholds; absent = Envoy's default (1024 each; max_retries 3). */
+  /** The `DEFAULT` priority thresholds; absent = Envoy's default (1024 each; max_retries 3:
+   * cited in rules/max-connections-default.ts). */
   maxConnections?: number;
   maxPendingRequests?: number;
   maxRequests?: number;
