@@ -1,6 +1,9 @@
 // Translation parity: every page has its twin, and the twins have not drifted apart. Counting
 // headings and code blocks is a cheap drift signal (like Kubernetes' outdatedness triage):
 // when one language gains a section or an example and the other does not, this fails.
+// Links to upstream source are part of a page's claims: they must name the release the site
+// describes (a tag or commit), not a branch whose file and line numbers move, and both twins
+// cite the same revisions.
 import { describe, expect, it } from 'vitest';
 import { codeBlocks, headings, pagePaths, readPage } from '../helpers/content.ts';
 import { missingTwins } from '../../scripts/link-content.mjs';
@@ -9,7 +12,28 @@ import { join } from 'node:path';
 const ko = pagePaths('ko');
 const en = pagePaths('en');
 
+/** Repositories whose source the pages cite for behaviour of the release they describe. */
+const PINNED_REPOS = ['envoyproxy/envoy', 'istio/istio', 'istio/api', 'istio/ztunnel', 'kubernetes-sigs/gateway-api'];
+const SOURCE_LINK = /https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/(?:blob|tree)\/([^/\s)#"'>`]+)[^\s)"'>`]*/g;
+
+/** Links into those repositories' source, each with the revision it names. */
+function sourceLinks(body: string): { url: string; repo: string; rev: string }[] {
+  return [...body.matchAll(SOURCE_LINK)]
+    .filter((m) => PINNED_REPOS.includes(m[1]!))
+    .map((m) => ({ url: m[0], repo: m[1]!, rev: m[2]! }));
+}
+
 describe('translation parity', () => {
+  it('tells a branch link from a pinned one', () => {
+    const revs = sourceLinks([
+      '[a](https://github.com/envoyproxy/envoy/blob/main/source/common/router/router.cc)',
+      'https://github.com/istio/istio/tree/master',
+      '[c](https://github.com/istio/istio/blob/1.30.3/pilot/pkg/xds/sds.go#L120)',
+      '[d](https://github.com/google/boringssl/blob/main/ssl/s3_both.cc)',
+    ].join('\n')).map((l) => `${l.repo}@${l.rev}`);
+    expect(revs).toEqual(['envoyproxy/envoy@main', 'istio/istio@master', 'istio/istio@1.30.3']);
+  });
+
   it('every page has its twin in the other language', () => {
     expect(missingTwins(join(import.meta.dirname, '../..'))).toEqual([]);
     expect(ko).toEqual(en);
@@ -30,6 +54,15 @@ describe('translation parity', () => {
     it('has as many headings and code blocks as its twin', () => {
       expect(headings(pageKo.body).length).toBe(headings(pageEn.body).length);
       expect(codeBlocks(pageKo.body).map((b) => b.info.split(/\s/)[0])).toEqual(codeBlocks(pageEn.body).map((b) => b.info.split(/\s/)[0]));
+    });
+
+    it('links upstream source at a release, not a branch, and the same revisions as its twin', () => {
+      for (const page of [pageKo, pageEn]) {
+        const onBranch = sourceLinks(page.body).filter((l) => l.rev === 'main' || l.rev === 'master').map((l) => l.url);
+        expect(onBranch, 'pin these to the tag or commit the page names').toEqual([]);
+      }
+      const cited = (body: string) => [...new Set(sourceLinks(body).map((l) => l.url))].sort();
+      expect(cited(pageKo.body)).toEqual(cited(pageEn.body));
     });
 
     it('is written in its own language', () => {
