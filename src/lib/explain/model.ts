@@ -383,22 +383,33 @@ function inboundMode(l: ListenerRow): ListenerRow['inboundMode'] {
 
 // --- routes and secrets ------------------------------------------------------------------------
 
+/** RouteAction.cluster_not_found_response_code other than the default SERVICE_UNAVAILABLE (503)
+ * (envoyproxy/envoy api/envoy/config/route/v3/route_components.proto, v1.38), by JSON name or number.
+ * Istio writes INTERNAL_SERVER_ERROR on routes of Gateway API resources (istio/istio 1.30.3
+ * pilot/pkg/networking/core/route/route.go applyHTTPRouteDestination). */
+const NOT_FOUND_CODE: Record<string, number> = { NOT_FOUND: 404, 1: 404, INTERNAL_SERVER_ERROR: 500, 2: 500 };
+
 export function routeRow(rc: J, proxy: number): RouteRow {
   return {
     proxy,
     name: str(g(rc, 'name')) ?? '',
     virtualHosts: arr(g(rc, 'virtual_hosts')).map((vh) => {
       const clusters = new Set<string>();
+      const notFoundCode: Record<string, number> = {};
       for (const r of arr(g(vh, 'routes'))) {
         const ra = g(r, 'route');
-        const c = str(g(ra, 'cluster'));
-        if (c) clusters.add(c);
-        for (const w of arr(gp(ra, 'weighted_clusters', 'clusters'))) {
-          const n = str(g(w, 'name'));
-          if (n) clusters.add(n);
-        }
+        const code = NOT_FOUND_CODE[String(g(ra, 'cluster_not_found_response_code'))];
+        const add = (n: string | undefined) => {
+          if (!n) return;
+          clusters.add(n);
+          if (code) notFoundCode[n] = code;
+        };
+        add(str(g(ra, 'cluster')));
+        for (const w of arr(gp(ra, 'weighted_clusters', 'clusters'))) add(str(g(w, 'name')));
       }
-      return { name: str(g(vh, 'name')) ?? '', domains: arr(g(vh, 'domains')).filter((d) => typeof d === 'string').slice(0, 50), clusters: [...clusters] };
+      const row: RouteRow['virtualHosts'][number] = { name: str(g(vh, 'name')) ?? '', domains: arr(g(vh, 'domains')).filter((d) => typeof d === 'string').slice(0, 50), clusters: [...clusters] };
+      if (Object.keys(notFoundCode).length) row.notFoundCode = notFoundCode;
+      return row;
     }),
   };
 }

@@ -221,7 +221,12 @@ export interface SecretRow {
 export interface RouteRow {
   proxy: number;
   name: string;
-  virtualHosts: { name: string; domains: string[]; clusters: string[] }[];
+  virtualHosts: {
+    name: string; domains: string[]; clusters: string[];
+    /** Clusters whose route sets `cluster_not_found_response_code` to other than 503: the status a
+     * request gets when the cluster is missing (Istio sets 500 on Gateway API routes). */
+    notFoundCode?: Record<string, number>;
+  }[];
 }
 
 /** A ztunnel workload (from its config dump). */
