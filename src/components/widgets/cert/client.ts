@@ -89,8 +89,8 @@ class CertInspectorElement extends ResultsElement {
     const nodes: Node[] = [];
     if (badTime) nodes.push(h('p', { class: 'mtls-problem', role: 'alert', 'data-bad-time': true }, s.badTime));
     if (v.problems.length) {
-      nodes.push(h('section', { class: 'mtls-problems', 'aria-label': s.problems },
-        h('h3', {}, s.problems),
+      nodes.push(h('section', { class: 'mtls-problems', 'aria-label': s.problemsHeading },
+        h('h3', {}, s.problemsHeading),
         h('ul', {}, ...v.problems.slice(0, MAX_SHOWN).map((p) => h('li', { class: 'mtls-problem', 'data-problem': true, 'data-line': p.line }, richText(p.message)))),
         ...this.more(v.problems.length)));
     }

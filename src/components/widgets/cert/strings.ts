@@ -1,4 +1,7 @@
-// The certificate inspector widget's words, in both languages. Status labels, not sentences.
+// The certificate inspector widget's words, in both languages (the shared ones: shared/strings.ts).
+// Status labels, not sentences.
+import { widgetStrings, type Words } from '../shared/strings.ts';
+
 const en = {
   inputLabel: 'Certificates, keys, Secrets or dumps',
   inputHelp: 'Paste PEM (certificates, private keys, CSRs), base64 DER, openssl s_client -showcerts output, a Kubernetes Secret (YAML or JSON), istioctl proxy-config secret -o json or a ztunnel certificate dump. Everything is read in this page; nothing is uploaded.',
@@ -10,7 +13,6 @@ const en = {
   purposeClient: 'client certificate (mTLS: a server checks it)',
   atLabel: 'At time (optional, ISO 8601)',
   atHelp: 'Empty: now. For example 2027-01-31T00:00:00Z.',
-  clear: 'Clear',
   more: '{n} more not shown (meshtls cert prints them all).',
   resultsHeading: 'Result',
   statusEmpty: 'Nothing pasted yet.',
@@ -29,8 +31,6 @@ const en = {
   stackOpenssl: 'OpenSSL (openssl verify, s_client, curl, nginx)',
   stackBoringssl: 'BoringSSL (Envoy, Istio sidecars and gateways)',
   stackGo: 'Go (crypto/x509: istiod, Kubernetes, many tools)',
-  catalog: 'Explained in the error reference: {title}',
-  problems: 'Input that could not be read',
   findings: 'Checks',
   notes: 'Notes',
   chainHeading: 'Chain',
@@ -43,11 +43,10 @@ const en = {
   presented: 'presented',
   subject: 'Subject', issuer: 'Issuer', serial: 'Serial', validity: 'Valid', left: '{d} days left', expiredAgo: 'expired {d} days ago',
   sans: 'SANs', spiffe: 'SPIFFE ID', key: 'Key', signature: 'Signature', basic: 'CA', ku: 'Key usage', eku: 'Extended key usage',
-  ski: 'SKI', aki: 'AKI', sha256: 'SHA-256', source: 'From', yes: 'yes', no: 'no', none: 'none',
-  severity_error: 'error', severity_warning: 'warning', severity_info: 'note',
+  ski: 'SKI', aki: 'AKI', sha256: 'SHA-256', source: 'From', none: 'none',
 };
 
-const ko: typeof en = {
+const ko: Words<typeof en> = {
   inputLabel: '인증서, 키, Secret, 덤프',
   inputHelp: 'PEM(인증서, 개인 키, CSR), base64 DER, openssl s_client -showcerts 출력, 쿠버네티스 Secret(YAML·JSON), istioctl proxy-config secret -o json, ztunnel 인증서 덤프를 붙여 넣자. 모두 이 페이지 안에서 읽고 어디로도 올리지 않는다.',
   trustLabel: '신뢰 번들(선택)',
@@ -58,7 +57,6 @@ const ko: typeof en = {
   purposeClient: '클라이언트 인증서(mTLS에서 서버가 검사)',
   atLabel: '검사 시각(선택, ISO 8601)',
   atHelp: '비우면 지금. 예: 2027-01-31T00:00:00Z',
-  clear: '지우기',
   more: '나머지 {n}개는 생략했다(meshtls cert는 모두 출력한다).',
   resultsHeading: '결과',
   statusEmpty: '입력 없음',
@@ -77,8 +75,6 @@ const ko: typeof en = {
   stackOpenssl: 'OpenSSL(openssl verify, s_client, curl, nginx)',
   stackBoringssl: 'BoringSSL(Envoy, Istio 사이드카와 게이트웨이)',
   stackGo: 'Go(crypto/x509: istiod, 쿠버네티스, 여러 도구)',
-  catalog: '오류 레퍼런스 설명: {title}',
-  problems: '읽지 못한 입력',
   findings: '검사 결과',
   notes: '참고',
   chainHeading: '체인',
@@ -91,8 +87,7 @@ const ko: typeof en = {
   presented: '보낸 인증서',
   subject: '주체', issuer: '발급자', serial: '일련번호', validity: '유효 기간', left: '{d}일 남음', expiredAgo: '{d}일 전에 만료',
   sans: 'SAN', spiffe: 'SPIFFE ID', key: '키', signature: '서명', basic: 'CA', ku: '키 용도', eku: '확장 키 용도',
-  ski: 'SKI', aki: 'AKI', sha256: 'SHA-256', source: '위치', yes: '예', no: '아니오', none: '없음',
-  severity_error: '오류', severity_warning: '경고', severity_info: '참고',
+  ski: 'SKI', aki: 'AKI', sha256: 'SHA-256', source: '위치', none: '없음',
 };
 
-export const CERT_STRINGS = { en, ko };
+export const CERT_STRINGS = widgetStrings({ en, ko });

@@ -216,7 +216,7 @@ class DecoderElement extends ResultsElement {
     card.append(h('h4', {}, s.fix!), h('p', {}, richText(m.fix)));
 
     const links = h('ul', { class: 'mtls-links' },
-      h('li', {}, h('a', { href: `${this.data.errorsBase}${m.id}/`, 'data-error-link': m.id }, fill(s.errorPage!, { title: m.title }))),
+      h('li', {}, h('a', { href: `${this.data.errorsBase}${m.id}/`, 'data-error-link': m.id }, fill(s.catalog!, { title: m.title }))),
       m.inspect && h('li', {}, h('a', { href: this.data.inspectorUrl, 'data-inspect-link': '' }, s.inspect!),
         ...(m.certCommands ?? []).map((cmd) => h('div', { class: 'mtls-cmd' },
           h('pre', {}, h('code', {}, cmd)),

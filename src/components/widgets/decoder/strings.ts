@@ -1,16 +1,15 @@
 // The decoder widget's words, in both languages. The Astro component renders the static ones and
-// serialises the page language's set for the script.
+// serialises the page language's set for the script. The words other widgets share: shared/strings.ts.
+import { widgetStrings, type Words } from '../shared/strings.ts';
+
 const en = {
   inputLabel: 'Error message or log',
   inputHelp: 'Paste an Envoy or Istio access-log line, a multi-line log excerpt, a stack trace, curl or openssl output as it is. It is decoded as you type.',
   placeholder: 'TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
   presetsLabel: 'Examples',
-  share: 'Make a share link',
-  shareLabel: 'Share link',
   shareCopied: 'Link created and copied to the clipboard. The pasted text sits only after the # of the link and is never sent to a server.',
   shareMade: 'Link created; copy it from the box below. The pasted text sits only after the # of the link and is never sent to a server.',
   shareTooLarge: 'The input is too long to fit in a link (at most {max} characters). Keep only the lines that matter.',
-  clear: 'Clear',
   resultsHeading: 'What it means',
   statusEmpty: 'Nothing pasted yet.',
   statusWorking: 'Decoding…',
@@ -37,7 +36,6 @@ const en = {
   confirm: 'Commands to confirm',
   fix: 'Fix',
   readMore: 'Read more',
-  errorPage: 'Error reference: {title}',
   lab: 'Lab',
   related: 'Related errors',
   copy: 'Copy',
@@ -61,22 +59,16 @@ const en = {
   loggerServer: 'the server of the TLS connection',
   inspect: 'Inspect the certificate in the certificate inspector',
   sharedFrom: 'Loaded the text from the shared link.',
-  presetLoaded: 'Loaded the example "{name}".',
 };
 
-export type DecoderStrings = Record<keyof typeof en, string>;
-
-const ko: DecoderStrings = {
+const ko: Words<typeof en> = {
   inputLabel: '오류 메시지나 로그',
   inputHelp: 'Envoy·Istio 액세스 로그 한 줄, 여러 줄짜리 로그, 스택 트레이스, curl·openssl 출력 등을 그대로 붙여 넣자. 입력하는 즉시 분석한다.',
   placeholder: 'TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
   presetsLabel: '예제',
-  share: '공유 링크 만들기',
-  shareLabel: '공유 링크',
   shareCopied: '링크를 만들어 클립보드에 복사함. 붙여 넣은 텍스트는 링크의 # 뒤에만 들어가며 서버로 전송되지 않는다.',
   shareMade: '링크 생성됨. 아래 칸에서 복사하자. 붙여 넣은 텍스트는 링크의 # 뒤에만 들어가며 서버로 전송되지 않는다.',
   shareTooLarge: '입력이 너무 길어 링크에 담을 수 없다({max}자까지). 필요한 줄만 남기자.',
-  clear: '지우기',
   resultsHeading: '분석 결과',
   statusEmpty: '입력 없음',
   statusWorking: '분석 중…',
@@ -103,7 +95,6 @@ const ko: DecoderStrings = {
   confirm: '확인 명령',
   fix: '고치는 방법',
   readMore: '더 읽기',
-  errorPage: '오류 레퍼런스: {title}',
   lab: '실습',
   related: '관련 오류',
   copy: '복사',
@@ -127,7 +118,6 @@ const ko: DecoderStrings = {
   loggerServer: 'TLS 연결의 서버',
   inspect: '인증서 검사기로 인증서 살펴보기',
   sharedFrom: '공유 링크의 텍스트를 불러옴',
-  presetLoaded: '예제 불러옴: {name}',
 };
 
-export const DECODER_STRINGS = { ko, en };
+export const DECODER_STRINGS = widgetStrings({ en, ko });

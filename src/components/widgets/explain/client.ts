@@ -3,7 +3,7 @@
 // runs the engine), shows the reading progress with a stop button, and draws the findings cards
 // and the TLS map as a virtualised list with a filter. Nothing pasted or dropped leaves the browser;
 // only pasted text can be shared, in the URL fragment.
-import { plural } from '../validator/strings.ts';
+import { plural } from '../shared/strings.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';

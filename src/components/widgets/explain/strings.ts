@@ -1,5 +1,8 @@
 // The proxy state explainer widget's words, in both languages. Status labels, not sentences.
-// `{n|one|other}` picks the English singular or plural (validator/strings.ts `plural`); Korean counts with 개.
+// `{n|one|other}` picks the English singular or plural (`plural` in shared/strings.ts, with the
+// words other widgets share); Korean counts with 개.
+import { widgetStrings, type Words } from '../shared/strings.ts';
+
 const en = {
   inputLabel: 'Proxy config dump (paste)',
   inputHelp: 'Paste Envoy\'s /config_dump (JSON), istioctl proxy-config all|cluster|listener|secret -o json or -o yaml, or istioctl ztunnel-config all -o json. Everything is read in this page; nothing is uploaded.',
@@ -10,10 +13,7 @@ const en = {
   pasted: 'pasted text',
   removeFile: 'Remove {file}',
   presetsLabel: 'Example',
-  clear: 'Clear',
   cancel: 'Stop reading',
-  share: 'Make a share link',
-  shareLabel: 'Share link',
   shareCopied: 'Link copied. The dump sits only after the # of the link, compressed, and is never sent to a server.',
   shareMade: 'Link created: copy it from the box below. The dump sits only after the # of the link, compressed, and is never sent to a server.',
   shareTooLarge: 'This dump is too large for a link ({n} characters once compressed; at most {max}). Share the file instead.',
@@ -21,7 +21,6 @@ const en = {
   shareKey: 'No link made: the dump holds a private key. Remove it (or paste Envoy\'s own dump, where keys read [redacted]) and try again.',
   shareBroken: 'The dump in this link could not be read (the link is cut or damaged). Ask for the link again.',
   sharedFrom: 'Dump loaded from the shared link',
-  presetLoaded: 'Example loaded: {name}',
   resultsHeading: 'Results',
   statusEmpty: 'Nothing to explain',
   statusReading: 'Reading {file}: {pct} % of {total}…',
@@ -33,8 +32,6 @@ const en = {
   noFindings: 'No finding: nothing in this dump breaks TLS by the explainer\'s rules. The explainer sees only the dump: the peer\'s side and the network are not checked.',
   field: 'Istio field',
   where: 'Where',
-  docsLink: 'Explained in: {title}',
-  catalog: 'Error reference: {title}',
   moreObjects: '{n} more not listed',
   mapHeading: 'TLS map',
   filterLabel: 'Filter by host, port or SNI',
@@ -62,7 +59,6 @@ const en = {
   detailsHeading: 'Details',
   detailsHint: 'Choose a row to see its TLS settings and findings.',
   rowFindings: 'Findings here',
-  problemsHeading: 'Input that could not be read',
   problemAt: '{file}, line {line}, column {column}: {message}',
   problemFile: '{file}: {message}',
   tooLarge: '{file} is too large ({n} MB; at most {max} MB are read).',
@@ -70,16 +66,9 @@ const en = {
   readFailed: '{file} could not be read as text: {reason}',
   keyNote: 'The input holds a private key. It stayed in this browser and was not used. Proxy dumps from Envoy show keys as [redacted]; when you share a dump, paste it without the key.',
   readAs: 'read as {form}',
-  severity_error: 'Error',
-  severity_warning: 'Warning',
-  severity_info: 'Note',
-  yes: 'yes',
-  no: 'no',
 };
 
-export type ExplainStrings = Record<keyof typeof en, string>;
-
-const ko: ExplainStrings = {
+const ko: Words<typeof en> = {
   inputLabel: '프록시 설정 덤프(붙여 넣기)',
   inputHelp: 'Envoy의 /config_dump(JSON), istioctl proxy-config all|cluster|listener|secret -o json 또는 -o yaml, istioctl ztunnel-config all -o json 출력을 붙여 넣자. 모두 이 페이지 안에서 읽고 어디로도 올리지 않는다.',
   filesLabel: '또는 덤프 파일 선택',
@@ -89,10 +78,7 @@ const ko: ExplainStrings = {
   pasted: '붙여 넣은 텍스트',
   removeFile: '{file} 빼기',
   presetsLabel: '예제',
-  clear: '지우기',
   cancel: '읽기 중지',
-  share: '공유 링크 만들기',
-  shareLabel: '공유 링크',
   shareCopied: '링크 복사됨. 덤프는 링크의 # 뒤에 압축되어 들어 있고 서버로 보내지 않는다.',
   shareMade: '링크를 만들었다. 아래 칸에서 복사하자. 덤프는 링크의 # 뒤에 압축되어 들어 있고 서버로 보내지 않는다.',
   shareTooLarge: '링크에 담기에는 덤프가 너무 크다(압축 후 {n}자, 최대 {max}자). 파일로 공유하자.',
@@ -100,7 +86,6 @@ const ko: ExplainStrings = {
   shareKey: '링크를 만들지 않았다. 덤프에 개인 키가 들어 있다. 키를 빼고 다시 시도하자. Envoy가 내보낸 덤프에서는 키가 [redacted]로 나온다.',
   shareBroken: '이 링크의 덤프를 읽지 못했다(링크가 잘렸거나 손상됐다). 링크를 다시 받자.',
   sharedFrom: '공유 링크의 덤프를 불러옴',
-  presetLoaded: '예제 불러옴: {name}',
   resultsHeading: '결과',
   statusEmpty: '입력 없음',
   statusReading: '{file} 읽는 중: {total} 중 {pct}%…',
@@ -112,8 +97,6 @@ const ko: ExplainStrings = {
   noFindings: '발견 항목 없음. 설명기의 규칙으로는 이 덤프에서 TLS를 깨뜨리는 설정을 찾지 못했다. 설명기는 덤프만 본다. 상대편과 네트워크는 검사하지 않는다.',
   field: 'Istio 필드',
   where: '위치',
-  docsLink: '설명: {title}',
-  catalog: '오류 레퍼런스: {title}',
   moreObjects: '나머지 {n}개는 생략',
   mapHeading: 'TLS 지도',
   filterLabel: '호스트, 포트, SNI로 거르기',
@@ -140,7 +123,6 @@ const ko: ExplainStrings = {
   detailsHeading: '세부 정보',
   detailsHint: '행을 고르면 TLS 설정과 발견 항목을 보여 준다.',
   rowFindings: '이 행의 발견 항목',
-  problemsHeading: '읽지 못한 입력',
   problemAt: '{file}, {line}번째 줄 {column}번째 글자: {message}',
   problemFile: '{file}: {message}',
   tooLarge: '{file}: 너무 크다({n}MB, 최대 {max}MB까지 읽는다).',
@@ -148,11 +130,7 @@ const ko: ExplainStrings = {
   readFailed: '{file}: 텍스트로 읽지 못했다({reason}).',
   keyNote: '입력에 개인 키가 들어 있다. 키는 이 브라우저 밖으로 나가지 않았고 쓰지도 않았다. Envoy가 내보내는 덤프는 키를 [redacted]로 가린다. 덤프를 공유할 때는 키를 빼고 붙여 넣자.',
   readAs: '형식: {form}',
-  severity_error: '오류',
-  severity_warning: '경고',
-  severity_info: '참고',
-  yes: '예',
-  no: '아니오',
 };
 
-export const EXPLAIN_STRINGS = { en, ko };
+export const EXPLAIN_STRINGS = widgetStrings({ en, ko });
+export type ExplainStrings = (typeof EXPLAIN_STRINGS)['en'];

@@ -17,7 +17,8 @@ import { startPolicyWorker } from '../shared/policy-worker.ts';
 import { JobError, WorkerRunner } from '../shared/worker-runner.ts';
 type EditorModule = typeof import('./editor.ts');
 import type { ValidatorPageData } from './page-data.ts';
-import { istioctlDocs, plural } from './strings.ts';
+import { plural } from '../shared/strings.ts';
+import { istioctlDocs } from './strings.ts';
 import { LINT_TIMEOUT_MS, type LintRequest, type LintResponse } from './protocol.ts';
 import workerUrl from './worker.ts?worker&url';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill } from '../shared/dom.ts';
-import { istioctlDocs, plural, VALIDATOR_STRINGS } from './strings.ts';
+import { plural } from '../shared/strings.ts';
+import { istioctlDocs, VALIDATOR_STRINGS } from './strings.ts';
 
 const status = (lang: 'ko' | 'en', e: number, w: number, i: number) => {
   const v = { e, w, i };

@@ -1,34 +1,29 @@
 // The validator widget's words, in both languages. The Astro component renders the static ones and
 // serialises the page language's set for the script. `{n|one|other}` picks the English singular or
-// plural for the number `n` (`plural` below); Korean counts with 개 and needs no plural.
+// plural for the number `n` (`plural` in shared/strings.ts, with the words other widgets share);
+// Korean counts with 개 and needs no plural.
+import { widgetStrings, type Words } from '../shared/strings.ts';
+
 const en = {
   editorLabel: 'YAML to check',
   editorHelp: 'Paste one or more Kubernetes, Istio or Envoy YAML documents (separated by ---). They are checked as you type. Tab moves the focus out of the editor; indent with spaces.',
   presetsLabel: 'Example',
   presetNone: 'Choose an example',
   presetLoad: 'Load example',
-  share: 'Make a share link',
-  shareLabel: 'Share link',
   shareCopied: 'Link copied. The YAML sits only after the # of the link, compressed, and is never sent to a server.',
   shareMade: 'Link created: copy it from the box below. The YAML sits only after the # of the link, compressed, and is never sent to a server.',
   shareTooLarge: 'This YAML is too large for a link ({n} characters once compressed; at most {max}). Share the file instead.',
   shareBroken: 'The YAML in this link could not be read (the link is cut or damaged). Ask for the link again.',
   shareHuge: 'The YAML in this link is larger than the validator accepts; it was not loaded.',
   sharedFrom: 'YAML loaded from the shared link',
-  presetLoaded: 'Example loaded: {name}',
-  clear: 'Clear',
   resultsHeading: 'Findings',
   statusEmpty: 'Nothing to check',
   statusWorking: 'Checking…',
   statusCounts: '{e} {e|error|errors}, {w} {w|warning|warnings}, {i} {i|note|notes}',
   emptyHint: 'Paste YAML into the editor or load an example. Findings appear here, most severe first; click a line number to jump to it.',
-  severity_error: 'Error',
-  severity_warning: 'Warning',
-  severity_info: 'Note',
   gotoLine: 'Line {line}',
   ruleLink: 'Rule {rule}',
   istioctlLink: 'istioctl {code}',
-  docsLink: 'Explained in: {title}',
   okTitle: 'Nothing wrong found.',
   okChecked: 'Checked {docs} YAML {docs|document|documents} ({kinds}) against {rules} rules: YAML syntax, the Istio and Kubernetes schemas, Envoy structure and TLS settings, and the cross-resource alignment of hosts, SNI, ports, subsets and secrets.',
   okLimits: 'The validator sees only what you pasted. Resources that live only in the cluster (another DestinationRule for the same host, the Secret itself, RBAC) are not checked.',
@@ -51,36 +46,26 @@ const en = {
   inResource: '{resource}, line {line}',
 };
 
-export type ValidatorStrings = Record<keyof typeof en, string>;
-
-const ko: ValidatorStrings = {
+const ko: Words<typeof en> = {
   editorLabel: '검사할 YAML',
   editorHelp: 'Kubernetes·Istio·Envoy YAML 문서를 하나 이상 붙여 넣자(문서 사이는 ---로 나눈다). 입력하는 대로 검사한다. 편집기 안에서 Tab 키는 초점을 밖으로 옮기므로 들여쓰기는 스페이스로 하자.',
   presetsLabel: '예제',
   presetNone: '예제 선택',
   presetLoad: '예제 불러오기',
-  share: '공유 링크 만들기',
-  shareLabel: '공유 링크',
   shareCopied: '링크 복사됨. YAML은 압축돼 링크의 # 뒤에만 들어가고 서버로 전송되지 않는다.',
   shareMade: '링크 생성됨. 아래 칸에서 복사하자. YAML은 압축돼 링크의 # 뒤에만 들어가고 서버로 전송되지 않는다.',
   shareTooLarge: '이 YAML은 링크에 담기에 너무 크다(압축 후 {n}자, 최대 {max}자). 파일로 공유하자.',
   shareBroken: '링크에 든 YAML을 읽지 못했다(링크가 잘렸거나 손상됐다). 링크를 다시 받자.',
   shareHuge: '링크에 든 YAML이 검사기가 받는 크기보다 커서 불러오지 않았다.',
   sharedFrom: '공유 링크의 YAML 불러옴',
-  presetLoaded: '예제 불러옴: {name}',
-  clear: '지우기',
   resultsHeading: '검사 결과',
   statusEmpty: '검사할 내용 없음',
   statusWorking: '검사 중…',
   statusCounts: '오류 {e}개, 경고 {w}개, 참고 {i}개',
   emptyHint: '편집기에 YAML을 붙여 넣거나 예제를 불러오자. 검사 결과는 심각한 것부터 여기에 나온다. 줄 번호를 누르면 그 줄로 간다.',
-  severity_error: '오류',
-  severity_warning: '경고',
-  severity_info: '참고',
   gotoLine: '{line}번째 줄',
   ruleLink: '규칙 {rule}',
   istioctlLink: 'istioctl {code}',
-  docsLink: '설명: {title}',
   okTitle: '문제를 찾지 못했다.',
   okChecked: 'YAML 문서 {docs}개({kinds})를 규칙 {rules}개로 검사했다. YAML 문법, Istio·Kubernetes 스키마, Envoy 구조와 TLS 설정, 그리고 리소스 사이에 호스트·SNI·포트·서브셋·시크릿이 맞는지 봤다.',
   okLimits: '검사기는 붙여 넣은 내용만 본다. 클러스터에만 있는 리소스(같은 호스트의 다른 DestinationRule, 시크릿 자체, RBAC)는 검사하지 못한다.',
@@ -103,12 +88,8 @@ const ko: ValidatorStrings = {
   inResource: '{resource}, {line}번째 줄',
 };
 
-export const VALIDATOR_STRINGS = { ko, en };
-
-/** `{n|one|other}` → the English singular or plural for the number `n`. */
-export function plural(template: string, values: Record<string, number>): string {
-  return template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => (k in values ? (values[k] === 1 ? one : other) : m));
-}
+export const VALIDATOR_STRINGS = widgetStrings({ en, ko });
+export type ValidatorStrings = (typeof VALIDATOR_STRINGS)['en'];
 
 /** istio.io's page for an istioctl analyze message code (`IST0132` → …/analysis/ist0132/). */
 export const istioctlDocs = (code: string) => `https://istio.io/latest/docs/reference/config/analysis/${code.toLowerCase()}/`;
