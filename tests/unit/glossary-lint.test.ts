@@ -24,6 +24,7 @@ import {
 } from '../helpers/glossary-lint.ts';
 import { KO_PHRASES, LINK_NAMES } from '../helpers/ko-phrases.ts';
 import { codeBlocks, pagePaths, prose, readPage } from '../helpers/content.ts';
+import { CERT_STRINGS } from '../../src/components/widgets/cert/strings.ts';
 import { DECODER_STRINGS } from '../../src/components/widgets/decoder/strings.ts';
 import { EXPLAIN_STRINGS } from '../../src/components/widgets/explain/strings.ts';
 import { VALIDATOR_STRINGS } from '../../src/components/widgets/validator/strings.ts';
@@ -85,7 +86,7 @@ describe('glossary lint', () => {
       .flatMap((file) => [...readFileSync(join(LABS, file), 'utf8').matchAll(/\bt\s+(['"])((?:(?!\1).)*)\1/g)].map((m) => m[2]!));
     const i18n = Object.values(JSON.parse(readFileSync(join(import.meta.dirname, '../../src/content/i18n/ko.json'), 'utf8')) as Record<string, string>);
     expect(scripts.length).toBeGreaterThan(10);
-    const text = [...Object.values(DECODER_STRINGS.ko), ...Object.values(VALIDATOR_STRINGS.ko), ...Object.values(EXPLAIN_STRINGS.ko), ...i18n, ...scripts].join('\n');
+    const text = [...Object.values(DECODER_STRINGS.ko), ...Object.values(VALIDATOR_STRINGS.ko), ...Object.values(EXPLAIN_STRINGS.ko), ...Object.values(CERT_STRINGS.ko), ...i18n, ...scripts].join('\n');
     expect(discouragedVariants(text, terms, KO_PHRASES)).toEqual([]);
   });
 

@@ -6,6 +6,7 @@
 import { plural } from '../shared/strings.ts';
 import { copyText, fill, h, pageData, richText } from '../shared/dom.ts';
 import { startPolicyWorker } from '../shared/policy-worker.ts';
+import { keyNote } from '../shared/private-key.ts';
 import { fragmentParam, linkWith, packText, unpackText } from '../shared/share.ts';
 import { LIVE_PASTE_CHARS, MAX_INPUT_BYTES, PRIVATE_KEY, type ExplainDone, type ExplainFacts, type ExplainInput, type ExplainProgress, type ExplainRequest, type ExplainRows, type FactsRequest } from './protocol.ts';
 import type { ExplainStrings } from './strings.ts';
@@ -308,7 +309,7 @@ class ProxyStateElement extends HTMLElement {
     const s = this.s;
     this.view = view;
     const nodes: Node[] = [];
-    if (view.privateKey) nodes.push(h('p', { class: 'mtls-key-note', 'data-key-note': true }, s.keyNote));
+    if (view.privateKey) nodes.push(keyNote(s.keyNote));
     if (view.problems.length) {
       nodes.push(h('section', { class: 'mtls-problems', 'aria-labelledby': 'mtls-px-problems' },
         h('h3', { id: 'mtls-px-problems' }, s.problemsHeading),
