@@ -14,7 +14,9 @@ const en = pagePaths('en');
 
 /** Repositories whose source the pages cite for behaviour of the release they describe. */
 const PINNED_REPOS = ['envoyproxy/envoy', 'istio/istio', 'istio/api', 'istio/ztunnel', 'kubernetes-sigs/gateway-api'];
-const SOURCE_LINK = /https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/(?:blob|tree)\/([^/\s)#"'>`]+)[^\s)"'>`]*/g;
+const SOURCE_LINK = /https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/(?:blob|tree|raw)\/([^/\s)#"'>`]+)[^\s)"'>`]*/g;
+/** Refs that move: a link on one of them may point at other code tomorrow. */
+const BRANCHES = new Set(['main', 'master', 'HEAD']);
 
 /** Links into those repositories' source, each with the revision it names. */
 function sourceLinks(body: string): { url: string; repo: string; rev: string }[] {
@@ -23,15 +25,27 @@ function sourceLinks(body: string): { url: string; repo: string; rev: string }[]
     .map((m) => ({ url: m[0], repo: m[1]!, rev: m[2]! }));
 }
 
+/** The links among them that name a branch instead of a tag or commit. */
+function branchLinks(body: string): string[] {
+  return sourceLinks(body).filter((l) => BRANCHES.has(l.rev)).map((l) => l.url);
+}
+
 describe('translation parity', () => {
   it('tells a branch link from a pinned one', () => {
-    const revs = sourceLinks([
+    const body = [
       '[a](https://github.com/envoyproxy/envoy/blob/main/source/common/router/router.cc)',
       'https://github.com/istio/istio/tree/master',
+      '[b](https://github.com/kubernetes-sigs/gateway-api/raw/HEAD/config/crd/standard/gateway.networking.k8s.io_gateways.yaml)',
       '[c](https://github.com/istio/istio/blob/1.30.3/pilot/pkg/xds/sds.go#L120)',
       '[d](https://github.com/google/boringssl/blob/main/ssl/s3_both.cc)',
-    ].join('\n')).map((l) => `${l.repo}@${l.rev}`);
-    expect(revs).toEqual(['envoyproxy/envoy@main', 'istio/istio@master', 'istio/istio@1.30.3']);
+    ].join('\n');
+    expect(sourceLinks(body).map((l) => `${l.repo}@${l.rev}`))
+      .toEqual(['envoyproxy/envoy@main', 'istio/istio@master', 'kubernetes-sigs/gateway-api@HEAD', 'istio/istio@1.30.3']);
+    expect(branchLinks(body)).toEqual([
+      'https://github.com/envoyproxy/envoy/blob/main/source/common/router/router.cc',
+      'https://github.com/istio/istio/tree/master',
+      'https://github.com/kubernetes-sigs/gateway-api/raw/HEAD/config/crd/standard/gateway.networking.k8s.io_gateways.yaml',
+    ]);
   });
 
   it('every page has its twin in the other language', () => {
@@ -58,8 +72,7 @@ describe('translation parity', () => {
 
     it('links upstream source at a release, not a branch, and the same revisions as its twin', () => {
       for (const page of [pageKo, pageEn]) {
-        const onBranch = sourceLinks(page.body).filter((l) => l.rev === 'main' || l.rev === 'master').map((l) => l.url);
-        expect(onBranch, 'pin these to the tag or commit the page names').toEqual([]);
+        expect(branchLinks(page.body), 'pin these to the tag or commit the page names').toEqual([]);
       }
       const cited = (body: string) => [...new Set(sourceLinks(body).map((l) => l.url))].sort();
       expect(cited(pageKo.body)).toEqual(cited(pageEn.body));
