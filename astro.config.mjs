@@ -36,12 +36,14 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       lastUpdated: true,
-      // Long lines wrap (keeping their indentation) instead of scrolling: a scroll box has to be
-      // a focusable, labelled region for keyboard users, and wrapped logs read better on phones.
+      // Long lines do not wrap: a wrapped line breaks inside tokens (after `-` and `/`, e.g.
+      // `istio-` / `egress`), and a reader copies or reads a command whole. A block wider than
+      // its column scrolls sideways; Expressive Code's script makes such a block focusable.
+      // The copy button keeps out of the code lines (src/styles/site.css).
       // useStyleReset: Expressive Code resets every element of a code block with `all: revert`,
       // the most expensive style work on a content page (thousands of token spans); the copy
       // button, the one part the page's styles reach, keeps the reset in src/styles/site.css.
-      expressiveCode: { defaultProps: { wrap: true }, useStyleReset: false },
+      expressiveCode: { useStyleReset: false },
       customCss: ['./src/styles/site.css'],
       components: {
         Head: './src/components/Head.astro',
