@@ -117,7 +117,7 @@ describe.each(LANGS)('proxy state explainer (%s)', (lang) => {
     expect(await page.textContent('[data-facts]')).toMatch(/PERMISSIVE.*false/);
     expect(await page.getAttribute('#mtls-px-row-1', 'aria-selected')).toBe('true');
     expect(await page.getAttribute('#mtls-px-row-1', 'aria-setsize')).toBe('2');
-    // With cards, the map and the details drawn (the page-load state is in a11y.test.ts).
+    // With cards, the map and the details drawn (the page-load state is in pages.test.ts).
     expect(await axeViolations(page, 'mtls-proxy-state')).toEqual([]);
   });
 
