@@ -58,15 +58,42 @@ describe('render cost of content pages', () => {
     expect(margin).toBe('8px');
   });
 
-  it('content below the fold is skipped until it nears the viewport; widgets are not', async () => {
+  it('content below the fold is skipped until it nears the viewport; the first blocks and widgets are not', async () => {
     await page.goto(baseUrl + '/patterns/termination/');
     const skipped = await page.evaluate(() =>
-      [...document.querySelectorAll('.sl-markdown-content > .expressive-code, .sl-markdown-content > figure.mmd > .mmd-both')].map((el) => getComputedStyle(el).contentVisibility),
+      [...document.querySelectorAll('.sl-markdown-content > .expressive-code:nth-child(n + 3), .sl-markdown-content > figure.mmd:nth-child(n + 3) > .mmd-both')].map(
+        (el) => getComputedStyle(el).contentVisibility,
+      ),
     );
     expect(skipped.length).toBeGreaterThan(3);
     expect(new Set(skipped)).toEqual(new Set(['auto']));
+    const first = await page.$$eval('.sl-markdown-content > :nth-child(-n + 2)', (els) => els.map((el) => getComputedStyle(el).contentVisibility));
+    expect(first).toEqual(['visible', 'visible']);
     await page.goto(baseUrl + '/tools/validator/');
     const widget = await page.$eval('.sl-markdown-content > .mtls-widget', (el) => getComputedStyle(el).contentVisibility);
     expect(widget).toBe('visible');
   });
+
+  // Lighthouse counts a jump of what is on screen (CLS). A block laid out first at its 8rem
+  // placeholder and then at its real height pushes everything under it down.
+  it.each(['/tools/validator/', '/en/tools/validator/', '/egress/double-mtls/', '/en/patterns/termination/', '/'])(
+    '%s: nothing on a phone screen moves while the page loads',
+    async (path) => {
+      const phone = await browser.newPage({ viewport: { width: 412, height: 823 } });
+      await phone.addInitScript(() => {
+        const shifts: { value: number; moved: string[] }[] = ((window as unknown as { shifts: unknown }).shifts = []);
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[]) {
+            shifts.push({ value: e.value, moved: e.sources.map((s) => s.node?.nodeName ?? '?') });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await phone.goto(baseUrl + path, { waitUntil: 'networkidle' });
+      await phone.waitForTimeout(500);
+      const shifts = await phone.evaluate(() => (window as unknown as { shifts: { value: number; moved: string[] }[] }).shifts);
+      await phone.close();
+      const total = shifts.reduce((sum, s) => sum + s.value, 0);
+      expect(total, JSON.stringify(shifts)).toBeLessThan(0.02);
+    },
+  );
 });
