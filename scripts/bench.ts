@@ -13,7 +13,15 @@ import { builtPages, DIST, pageHtml } from '../tests/helpers/site.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const quick = process.argv.includes('--quick'); // skip Lighthouse
+const args = process.argv.slice(2);
+const quick = args.includes('--quick'); // skip Lighthouse
+// --only=weight,lighthouse: measure only these sections, on the dist/ of the last build unless
+// `build` is among them (sections: build, engines, weight, diagrams, search, proxy-state,
+// lighthouse). --pages=validator: only the PAGES rows (weight, Lighthouse) whose path contains
+// that text. Without either, everything is measured, as always.
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const pagesFilter = args.find((a) => a.startsWith('--pages='))?.slice('--pages='.length);
+const want = (section: string) => (only ? only.includes(section) : section !== 'lighthouse' || !quick);
 type Row = { group: string; metric: string; value: string; budget?: string; pass?: boolean };
 const rows: Row[] = [];
 const add = (row: Row) => {
@@ -54,53 +62,57 @@ function dirBytes(dir: string): number {
 }
 
 // --- build -------------------------------------------------------------------------------------
-rmSync(join(ROOT, '.cache/mermaid'), { recursive: true, force: true });
-const clean = timedBuild();
-const pages = countPages();
-add({ group: 'build', metric: `clean build, ${pages} pages (diagram cache cold)`, value: `${clean.seconds.toFixed(1)} s` });
-// The budget is for 300 pages. Build time is a fixed start-up part (Vite, the diagram prerender)
-// plus a per-page part; scaling the whole time linearly overstates it, so this is a ceiling.
-const projected300 = (clean.seconds / pages) * 300;
-add({ group: 'build', metric: 'clean build scaled linearly to 300 pages (ceiling)', value: `${projected300.toFixed(1)} s`, budget: '< 60 s', pass: projected300 < 60 });
-add({ group: 'build', metric: 'clean build peak memory', value: `${clean.peakMb.toFixed(0)} MB` });
-const warm = timedBuild();
-add({ group: 'build', metric: 'rebuild, diagram cache warm', value: `${warm.seconds.toFixed(1)} s` });
+if (want('build')) {
+  rmSync(join(ROOT, '.cache/mermaid'), { recursive: true, force: true });
+  const clean = timedBuild();
+  const pages = countPages();
+  add({ group: 'build', metric: `clean build, ${pages} pages (diagram cache cold)`, value: `${clean.seconds.toFixed(1)} s` });
+  // The budget is for 300 pages. Build time is a fixed start-up part (Vite, the diagram prerender)
+  // plus a per-page part; scaling the whole time linearly overstates it, so this is a ceiling.
+  const projected300 = (clean.seconds / pages) * 300;
+  add({ group: 'build', metric: 'clean build scaled linearly to 300 pages (ceiling)', value: `${projected300.toFixed(1)} s`, budget: '< 60 s', pass: projected300 < 60 });
+  add({ group: 'build', metric: 'clean build peak memory', value: `${clean.peakMb.toFixed(0)} MB` });
+  const warm = timedBuild();
+  add({ group: 'build', metric: 'rebuild, diagram cache warm', value: `${warm.seconds.toFixed(1)} s` });
+}
 
 // --- engines -----------------------------------------------------------------------------------
-try {
-  const { benchValidator } = await import('../src/lib/validator/bench.ts');
-  for (const r of benchValidator()) {
-    add({ group: 'validator', metric: `${r.label}: lint vs bare YAML parse`, value: `${r.lintMs.toFixed(1)} / ${r.parseMs.toFixed(1)} ms (${(r.lintMs / r.parseMs).toFixed(2)}×)`, budget: `${r.budgetMs} ms, ≤3×`, pass: r.lintMs <= r.budgetMs && r.lintMs <= 3 * r.parseMs });
+if (want('engines')) {
+  try {
+    const { benchValidator } = await import('../src/lib/validator/bench.ts');
+    for (const r of benchValidator()) {
+      add({ group: 'validator', metric: `${r.label}: lint vs bare YAML parse`, value: `${r.lintMs.toFixed(1)} / ${r.parseMs.toFixed(1)} ms (${(r.lintMs / r.parseMs).toFixed(2)}×)`, budget: `${r.budgetMs} ms, ≤3×`, pass: r.lintMs <= r.budgetMs && r.lintMs <= 3 * r.parseMs });
+    }
+  } catch (error) {
+    add({ group: 'validator', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
   }
-} catch (error) {
-  add({ group: 'validator', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
-}
-try {
-  const { benchDecoder } = await import('../src/lib/decoder/bench.ts');
-  const r = await benchDecoder();
-  add({ group: 'decoder', metric: `${r.lines} log lines`, value: `${r.ms.toFixed(0)} ms`, budget: '< 1000 ms', pass: r.ms < 1000 });
-  add({ group: 'decoder', metric: 'lines per second', value: `${r.linesPerSecond}`, budget: '≥ 10000', pass: r.linesPerSecond >= 10_000 });
-  add({ group: 'decoder', metric: `real texts (${r.realTexts.rows})`, value: `${r.realTexts.right} % right, ${r.realTexts.first} % first`, budget: '≥ 95 % / ≥ 85 %', pass: r.realTexts.right >= 95 && r.realTexts.first >= 85 });
-} catch (error) {
-  add({ group: 'decoder', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
-}
+  try {
+    const { benchDecoder } = await import('../src/lib/decoder/bench.ts');
+    const r = await benchDecoder();
+    add({ group: 'decoder', metric: `${r.lines} log lines`, value: `${r.ms.toFixed(0)} ms`, budget: '< 1000 ms', pass: r.ms < 1000 });
+    add({ group: 'decoder', metric: 'lines per second', value: `${r.linesPerSecond}`, budget: '≥ 10000', pass: r.linesPerSecond >= 10_000 });
+    add({ group: 'decoder', metric: `real texts (${r.realTexts.rows})`, value: `${r.realTexts.right} % right, ${r.realTexts.first} % first`, budget: '≥ 95 % / ≥ 85 %', pass: r.realTexts.right >= 95 && r.realTexts.first >= 85 });
+  } catch (error) {
+    add({ group: 'decoder', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+  }
 
-try {
-  const { benchCert } = await import('../src/lib/cert/bench.ts');
-  const r = await benchCert();
-  add({ group: 'cert', metric: `${r.chainCerts}-certificate chain, inspect (median of ${r.chainRuns}; range ${r.chainRange.map((v) => v.toFixed(0)).join('–')} ms)`, value: `${r.chainMs.toFixed(1)} ms`, budget: '≤ 50 ms', pass: r.chainMs <= 50 });
-  add({ group: 'cert', metric: `${(r.mixedBytes / 1e6).toFixed(1)} MB mixed PEM, ${r.mixedCerts} certificates (engine, as the worker runs it; median of ${r.mixedRuns}; range ${r.mixedRange.map((v) => (v / 1000).toFixed(1)).join('–')} s)`, value: `${r.mixedMs.toFixed(0)} ms` });
-} catch (error) {
-  add({ group: 'cert', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
-}
-try {
-  const { benchExplain } = await import('../src/lib/explain/bench.ts');
-  for (const r of await benchExplain()) {
-    const pass = (r.budgetMs === undefined || r.ms <= r.budgetMs) && (r.budgetMb === undefined || r.peakMb <= r.budgetMb);
-    add({ group: 'explain', metric: `${r.label} (${r.clusters} clusters): time / peak RSS`, value: `${(r.ms / 1000).toFixed(2)} s / ${r.peakMb.toFixed(0)} MB`, budget: [r.budgetMs && `≤ ${r.budgetMs / 1000} s`, r.budgetMb && `≤ ${r.budgetMb} MB`].filter(Boolean).join(', ') || undefined, pass: r.budgetMs || r.budgetMb ? pass : undefined });
+  try {
+    const { benchCert } = await import('../src/lib/cert/bench.ts');
+    const r = await benchCert();
+    add({ group: 'cert', metric: `${r.chainCerts}-certificate chain, inspect (median of ${r.chainRuns}; range ${r.chainRange.map((v) => v.toFixed(0)).join('–')} ms)`, value: `${r.chainMs.toFixed(1)} ms`, budget: '≤ 50 ms', pass: r.chainMs <= 50 });
+    add({ group: 'cert', metric: `${(r.mixedBytes / 1e6).toFixed(1)} MB mixed PEM, ${r.mixedCerts} certificates (engine, as the worker runs it; median of ${r.mixedRuns}; range ${r.mixedRange.map((v) => (v / 1000).toFixed(1)).join('–')} s)`, value: `${r.mixedMs.toFixed(0)} ms` });
+  } catch (error) {
+    add({ group: 'cert', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
   }
-} catch (error) {
-  add({ group: 'explain', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+  try {
+    const { benchExplain } = await import('../src/lib/explain/bench.ts');
+    for (const r of await benchExplain()) {
+      const pass = (r.budgetMs === undefined || r.ms <= r.budgetMs) && (r.budgetMb === undefined || r.peakMb <= r.budgetMb);
+      add({ group: 'explain', metric: `${r.label} (${r.clusters} clusters): time / peak RSS`, value: `${(r.ms / 1000).toFixed(2)} s / ${r.peakMb.toFixed(0)} MB`, budget: [r.budgetMs && `≤ ${r.budgetMs / 1000} s`, r.budgetMb && `≤ ${r.budgetMb} MB`].filter(Boolean).join(', ') || undefined, pass: r.budgetMs || r.budgetMb ? pass : undefined });
+    }
+  } catch (error) {
+    add({ group: 'explain', metric: 'benchmark unavailable', value: String((error as Error).message).slice(0, 40) });
+  }
 }
 
 // --- pages in the browser ----------------------------------------------------------------------
@@ -112,9 +124,12 @@ const PAGES = [
   { label: 'page with diagrams', path: '/patterns/termination/', kind: 'content' },
   { label: 'longest page (double-mTLS guide)', path: '/egress/double-mtls/', kind: 'content' },
   { label: 'validator page', path: '/tools/validator/', kind: 'widget' },
+  { label: 'en validator page', path: '/en/tools/validator/', kind: 'widget' },
   { label: 'decoder page', path: '/tools/decoder/', kind: 'widget' },
-];
-for (const { label, path, kind } of PAGES) {
+].filter((p) => !pagesFilter || p.path.includes(pagesFilter));
+/** The validator page in either language: its own budgets (issue 18). */
+const isValidator = (path: string) => path.endsWith('/tools/validator/');
+for (const { label, path, kind } of want('weight') ? PAGES : []) {
   const page = await browser.newPage();
   const sizes = { html: 0, css: 0, js: 0, font: 0, other: 0 };
   let largestJs = 0;
@@ -138,14 +153,14 @@ for (const { label, path, kind } of PAGES) {
   add({ group: 'weight', metric: `  ${detail}; largest JS ${kb(largestJs)}`, value: '' });
   // The validator fetches its editor when the reader reaches for the input and its engine on the
   // first check: everything above is what a visit costs before the first paste.
-  if (path === '/tools/validator/') {
-    add({ group: 'weight', metric: 'validator page: first load, before the first paste (gzip)', value: kb(total), budget: '≤ 150 KB', pass: total <= 150 * 1024 });
+  if (isValidator(path)) {
+    add({ group: 'weight', metric: `${label}: first load, before the first paste (gzip)`, value: kb(total), budget: '≤ 150 KB', pass: total <= 150 * 1024 });
   }
 }
 
 // Diagrams: the smallest label on each page, as drawn on screen at a 1280 px window and on a
 // 390 px phone (where a wide diagram scrolls in its box instead of shrinking).
-{
+if (want('diagrams')) {
   const withDiagrams = builtPages().filter((p) => pageHtml(p).includes('class="mmd"'));
   const smallest: Record<string, number[]> = {};
   for (const width of [1280, 390]) {
@@ -165,16 +180,22 @@ for (const { label, path, kind } of PAGES) {
 // Search: from the end of the input debounce to the first drawn result, over the query table,
 // cold (the first query of a visit) and warm. Budget on the median; the 90th percentile shows
 // the tail (this machine's other load shows up there first).
-for (const lang of ['ko', 'en'] as const) {
+for (const lang of want('search') ? (['ko', 'en'] as const) : []) {
   const latency = await searchLatency(browser, server.url, lang);
+  const queries = SEARCH_CASES.filter((c) => c.lang === lang).map((c) => c.query); // in the order timed
+  const short = (q: string) => (q.length > 24 ? `${q.slice(0, 24)}…` : q);
+  const slowest = (times: number[]) => times.map((ms, i) => [short(queries[i]!), ms] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
   for (const [round, budget] of [['warm', 100], ['cold', 400]] as const) {
     const times = latency[round];
     const mid = percentile(times, 0.5);
-    add({ group: 'search', metric: `${lang}: debounce end → first result, ${round} (median / p90, ${times.length} q)`, value: `${mid.toFixed(0)} / ${percentile(times, 0.9).toFixed(0)} ms`, budget: `≤ ${budget} ms`, pass: mid <= budget });
+    const p90 = percentile(times, 0.9);
+    add({ group: 'search', metric: `${lang}: debounce end → first result, ${round} (median / p90, ${times.length} q)`, value: `${mid.toFixed(0)} / ${p90.toFixed(0)} ms`, budget: `≤ ${budget} ms`, pass: mid <= budget });
+    // The issue's target holds for the query table, not only its middle: the tail has a budget too.
+    add({ group: 'search', metric: `${lang}: ${round}, 90th percentile (slowest: ${slowest(times).map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join(', ')})`, value: `${p90.toFixed(0)} ms`, budget: `≤ ${budget} ms`, pass: p90 <= budget });
   }
 }
 // Index bytes per language: Pagefind prefixes each language's files with its code.
-for (const lang of ['ko', 'en']) {
+for (const lang of want('search') ? ['ko', 'en'] : []) {
   let bytes = 0;
   for (const dir of ['', 'index', 'fragment']) {
     for (const file of readdirSync(join(DIST, 'pagefind', dir))) {
@@ -184,7 +205,7 @@ for (const lang of ['ko', 'en']) {
   add({ group: 'search', metric: `index, ${lang} (meta + index chunks + fragments)`, value: kb(bytes) });
 }
 // The search quality table of the e2e test, run here for its figure.
-{
+if (want('search')) {
   let hits = 0;
   for (const lang of ['ko', 'en'] as const) {
     const page = await openSearch(browser, server.url, lang);
@@ -193,11 +214,11 @@ for (const lang of ['ko', 'en']) {
   }
   const rate = hits / SEARCH_CASES.length;
   add({ group: 'search', metric: `quality: expected page in top 3 (${SEARCH_CASES.length} queries)`, value: `${(rate * 100).toFixed(1)} %`, budget: '≥ 95 %', pass: rate >= 0.95 });
+  add({ group: 'search', metric: 'whole index, all languages (pagefind/)', value: kb(dirBytes(join(DIST, 'pagefind'))) });
 }
-add({ group: 'search', metric: 'whole index, all languages (pagefind/)', value: kb(dirBytes(join(DIST, 'pagefind'))) });
 // The proxy state explainer: a generated dump chosen as a file, until its map is drawn (issue: a
 // 20 MB dump in ≤ 3 s and ≤ 500 MB; a 200 MB one without freezing the tab).
-try {
+if (want('proxy-state')) try {
   const { benchProxyStateWidget } = await import('./bench-proxy-state.ts');
   for (const r of await benchProxyStateWidget(browser, server.url, [20, 200])) {
     const small = r.mb === 20;
@@ -213,7 +234,7 @@ try {
 await browser.close();
 
 // --- Lighthouse --------------------------------------------------------------------------------
-if (!quick) {
+if (want('lighthouse')) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
@@ -240,7 +261,7 @@ if (!quick) {
         }
         const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => median(runs[c]!));
         // The validator page: mobile performance ≥ 98 (issue 18); the other widget page ≥ 95.
-        const perfBudget = path === '/tools/validator/' && formFactor === 'mobile' ? 98 : 95;
+        const perfBudget = isValidator(path) && formFactor === 'mobile' ? 98 : 95;
         const budget = kind === 'content' ? 'all 100' : `perf ≥ ${perfBudget}`;
         const pass = kind === 'content' ? scores.every((s) => s === 100) : scores[0]! >= perfBudget;
         add({ group: 'lighthouse', metric: `${label}, ${formFactor}: perf/a11y/bp/seo`, value: scores.join('/'), budget, pass });
