@@ -2,7 +2,12 @@
 // - kubernetes-sigs/gateway-api v1.5.1 apis/v1/gateway_types.go: CEL rules on GatewaySpec.Listeners
 //   ("tls mode must be Terminate for protocol HTTPS", "tls mode must be set for protocol TLS",
 //   "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']") and on ListenerTLSConfig
-//   ("certificateRefs or options must be specified when mode is Terminate").
+//   ("certificateRefs or options must be specified when mode is Terminate"). The CRD's schema
+//   defaults tls.mode to Terminate, and the API server applies defaults before CEL
+//   (config/crd/standard/gateway.networking.k8s.io_gateways.yaml): only a TLS listener without
+//   `tls` at all is "mode must be set". tests/cel/gateway_test.go accepts HTTPS without `tls`.
+// - istio/istio 1.30.3 pkg/config/gateway/gateway.go IsHTTPSServerWithTLSTermination: an HTTPS
+//   server without TLS settings gets no TLS termination.
 // - conformance/tests/gateway-invalid-tls-configuration.yaml (InvalidCertificateRef for a wrong
 //   group or kind), gateway-secret-missing-reference-grant.yaml and
 //   gateway-secret-invalid-reference-grant.yaml (RefNotPermitted), gateway-with-invalid-
@@ -35,6 +40,27 @@ describe('Gateway API listener TLS (gateway-api v1.5.1, istio 1.30.3)', () => {
       .toEqual([['gwapi-listener-tls', 'error', 14, 13]]);
     const own = https('shop', 443, '      mode: Terminate\n      options:\n        gateway.istio.io/tls-terminate-mode: ISTIO_SIMPLE\n');
     expect(at(findings(gw('edge', 'istio-ingress', own)), 'gwapi-listener-tls')).toEqual([]);
+  });
+  it('a TLS listener without tls.mode is Terminate (the CRD default), not rejected; without tls at all it is', () => {
+    const listener = (tls: string) => gw('edge', 'istio-ingress', `  - name: db
+    port: 8443
+    protocol: TLS
+    hostname: db.example.com
+${tls}`);
+    expect(at(findings(listener('    tls:\n      certificateRefs:\n      - name: db-cert\n')), 'gwapi-listener-tls')).toEqual([]);
+    expect(at(findings(listener('')), 'gwapi-listener-tls')).toEqual([['gwapi-listener-tls', 'error', 11, 15]]);
+    // Defaulted to Terminate, an empty tls then fails the certificateRefs-or-options rule.
+    expect(at(findings(listener('    tls: {}\n')), 'gwapi-listener-tls')).toEqual([['gwapi-listener-tls', 'error', 13, 5]]);
+  });
+  it('HTTPS without tls passes the API server but Istio terminates nothing: an error on the protocol', () => {
+    const text = gw('edge', 'istio-ingress', `  - name: api
+    port: 443
+    protocol: HTTPS
+    hostname: api.example.com
+`);
+    const found = findings(text).filter((f) => f.rule === 'gwapi-listener-tls');
+    expect(found.map((f) => [f.line, f.severity])).toEqual([[11, 'error']]);
+    expect(found[0]!.message).toMatch(/API server accepts it/);
   });
   it('a certificateRef to a ConfigMap is InvalidCertificateRef; a third certificate is more than Istio takes', () => {
     const text = gw('edge', 'istio-ingress', https('shop', 443, '      certificateRefs:\n      - kind: ConfigMap\n        name: a\n      - name: b\n      - name: c\n'));
