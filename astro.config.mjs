@@ -89,6 +89,9 @@ export default defineConfig({
         { find: '~', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
         // Wrap Pagefind's UI so queries are normalised (Korean particles, pasted log lines).
         { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/pagefind-ui.ts', import.meta.url)) },
+        // Starlight's Search.astro imports Pagefind's stylesheet into every page; it comes with the
+        // search code instead (src/search/pagefind-ui.css).
+        { find: /^@pagefind\/default-ui\/css\/ui\.css$/, replacement: fileURLToPath(new URL('./src/search/no-css.css', import.meta.url)) },
       ],
     },
   },

@@ -4,6 +4,8 @@
 // nearest glossary terms. Loaded by ./pagefind-ui.ts when a reader first reaches for search.
 // @ts-expect-error — the package ships no types.
 import { PagefindUI as BasePagefindUI } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
+// A URL, not a CSS import: Astro would put an imported stylesheet into every page's <head>.
+import stylesheetUrl from './pagefind-ui.css?url';
 import { searchWithFallback, type Hit, type SearchResponse } from '../lib/search/fallback.ts';
 import { normalizeQuery } from '../lib/search/normalize-query.ts';
 import { suggestTerms } from '../lib/search/suggest.ts';
@@ -114,6 +116,17 @@ export async function installSearch(bundlePath: string, hint: Hint): Promise<Sit
 
 type ResultData = { meta?: Record<string, unknown> };
 
+/** Pagefind's UI stylesheet, added when search is first used; resolves once it applies. */
+function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    // A stylesheet that fails to load leaves the results plain but usable: do not block search.
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+    document.head.append(link);
+  });
+}
+
 export class PagefindUI extends BasePagefindUI {
   constructor(options: Record<string, unknown>) {
     super(options);
@@ -124,7 +137,7 @@ export class PagefindUI extends BasePagefindUI {
     const bundlePath = String(options.bundlePath ?? '/pagefind/');
     const root = document.querySelector(String(options.element ?? '#starlight__search'));
     const hint = new Hint(root);
-    const api = await installSearch(bundlePath, hint);
+    const [api] = await Promise.all([installSearch(bundlePath, hint), loadStylesheet(stylesheetUrl)]);
     // Pagefind runs in the page, not in its own worker: a worker loaded from its URL would be
     // outside the page's Content-Security-Policy when a host sends the policy only as a meta tag,
     // and for an index this size a search in the page takes a few milliseconds (measured: no

@@ -1,8 +1,11 @@
 // The search dialog as a Korean or English reader meets it: its own words in the page's
 // language, results that read as text, and help when a search finds nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { searchResults, searchSession } from '../helpers/search.ts';
+import { builtPages, DIST, pageHtml } from '../helpers/site.ts';
 
 const session = searchSession(inject('baseUrl'));
 afterAll(() => session.close());
@@ -58,5 +61,27 @@ describe('search results', () => {
     await page.waitForFunction(() => document.querySelectorAll('#starlight__search .pagefind-ui__result a.pagefind-ui__result-link').length > 0);
     expect(await page.inputValue(`${root} input`)).toBe('서킷 브레이커');
     expect(await page.locator('.site-search-hint').isHidden()).toBe(true);
+  });
+});
+
+describe("Pagefind's stylesheet", () => {
+  // Its rules carry Svelte's scoping classes; Starlight's own search rules, which every page needs, do not.
+  it('is in none of the stylesheets a page links (a reader who never searches does not load it)', () => {
+    const linked = new Set(builtPages().flatMap((p) => [...pageHtml(p).matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]!)));
+    expect(linked.size).toBeGreaterThan(1);
+    for (const href of linked) expect(readFileSync(join(DIST, href), 'utf8'), href).not.toMatch(/\.pagefind-ui__result\.svelte-/);
+  });
+
+  it('applies once search is open, in the layer Starlight puts it (the dialog keeps its place)', async () => {
+    const page = await searchPage('en');
+    await searchResults(page, 'certificate expired');
+    const style = await page.evaluate(() => ({
+      result: getComputedStyle(document.querySelector('#starlight__search .pagefind-ui__result')!).display,
+      dialogTop: getComputedStyle(document.querySelector('site-search dialog')!).marginTop,
+      wide: window.innerWidth >= 800,
+    }));
+    expect(style.result).toBe('flex');
+    // Starlight's 4rem top margin on wide screens holds only if the late layer did not reorder the cascade.
+    if (style.wide) expect(style.dialogTop).toBe('64px');
   });
 });
