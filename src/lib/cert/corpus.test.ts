@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../decoder/ground-truth/run.ts';
 import { inspect, type InspectInput, type InspectReport } from './index.ts';
 import { Pki } from './corpus/pki.ts';
 import { CERTS, SCENARIOS, STRAY_KEYS, type Scenario } from './corpus/scenarios.ts';
@@ -30,7 +31,6 @@ interface Outcome { ok: boolean; code: number | null; text: string }
 
 let dir: string;
 let pki: Pki;
-let port = 20000 + (process.pid % 20000);
 const results: { id: string; tool: string; engine: Outcome; tool_: Outcome; agree: boolean }[] = [];
 
 const pem = (name: string) => readFileSync(pki.path(`${name}.pem`), 'utf8');
@@ -74,8 +74,17 @@ function opensslVerify(s: Scenario, f: ReturnType<typeof files>): Outcome {
   return { ok: r.status === 0 && !m, code: m ? Number(m[1]) : null, text: m?.[2] ?? r.out.trim().split('\n').pop() ?? '' };
 }
 
+// A port the system hands out free; another test may take it before s_server binds, so a bind
+// failure is tried again on a fresh port (a fixed range collided with other tests' servers).
 async function startServer(f: ReturnType<typeof files>): Promise<{ proc: ChildProcess; port: number } | { failed: string }> {
-  const p = port++;
+  let started = await startServerOn(f, await freePort());
+  for (let retry = 0; retry < 3 && 'failed' in started && started.failed.includes('Address already in use'); retry++) {
+    started = await startServerOn(f, await freePort());
+  }
+  return started;
+}
+
+function startServerOn(f: ReturnType<typeof files>, p: number): Promise<{ proc: ChildProcess; port: number } | { failed: string }> {
   const proc = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${p}`, '-cert', f.leaf, '-key', f.key,
     ...(f.hasUntrusted ? ['-cert_chain', f.untrusted] : []), '-www'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
