@@ -8,6 +8,7 @@ import { linkContent } from './scripts/link-content.mjs';
 import { contentSecurityPolicy } from './src/plugins/csp.mjs';
 import { hoistCodeStyles } from './src/plugins/hoist-code-styles.mjs';
 import { tableScroll } from './src/plugins/table-scroll.mjs';
+import { codeRegions } from './src/plugins/code-regions.mjs';
 import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
 import { searchIdentifiersPlugin } from './src/plugins/search-identifiers.mjs';
 import { searchVocabularyPlugin } from './src/plugins/search-vocabulary.mjs';
@@ -71,6 +72,7 @@ export default defineConfig({
     mdx({ optimize: false }),
     hoistCodeStyles(),
     tableScroll(),
+    codeRegions(),
     // Last: hashes the final HTML of each page (src/plugins/csp.mjs).
     contentSecurityPolicy(),
   ],
