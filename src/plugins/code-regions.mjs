@@ -34,7 +34,7 @@ export function nameCodeRegions(html) {
     used.set(base, n);
     const name = attr(n > 1 ? `${base} (${n})` : base);
     out += html.slice(last, match.index);
-    out += match[0].replace(/>$/, ` tabindex="0" role="region" aria-label="${name}" data-code-label="${name}">`);
+    out += match[0].replace(/>$/, ` tabindex="0" role="region" aria-label="${name}">`);
     last = match.index + match[0].length;
   }
   return last === 0 ? html : out + html.slice(last);

@@ -2,10 +2,13 @@
 // Expressive Code removes role="region" and tabindex from a block that does not overflow and adds
 // them back when it does; the name goes and comes with the role. A mutation observer runs before
 // anything else can look at the page, so no one sees a named <pre> without its role.
+const names = new WeakMap<Element, string>();
+
 const sync = (pre: Element) => {
-  const label = pre.getAttribute('data-code-label');
-  if (label === null) return;
-  if (pre.getAttribute('role') === 'region') pre.setAttribute('aria-label', label);
+  const name = pre.getAttribute('aria-label') ?? names.get(pre);
+  if (name === undefined || !pre.matches('.expressive-code pre')) return;
+  names.set(pre, name);
+  if (pre.getAttribute('role') === 'region') pre.setAttribute('aria-label', name);
   else pre.removeAttribute('aria-label');
 };
 

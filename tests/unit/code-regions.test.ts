@@ -7,8 +7,8 @@ const block = (title: string) =>
 describe('nameCodeRegions', () => {
   it('makes each code block a focusable region named after its title, else its section, in the page language', () => {
     const out = nameCodeRegions(`<html lang="ko"><body><h2>설치</h2>${block('<span class="title">setup.sh</span>')}${block('')}</body></html>`);
-    expect(out).toContain('<pre data-language="bash" tabindex="0" role="region" aria-label="코드: setup.sh" data-code-label="코드: setup.sh">');
-    expect(out).toContain('aria-label="코드: 설치" data-code-label="코드: 설치">');
+    expect(out).toContain('<pre data-language="bash" tabindex="0" role="region" aria-label="코드: setup.sh">');
+    expect(out).toContain('aria-label="코드: 설치">');
     expect(nameCodeRegions(`<html lang="en"><body>${block('')}</body></html>`)).toContain('aria-label="Code"');
   });
 
