@@ -6,9 +6,10 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { linkContent } from './scripts/link-content.mjs';
 import { contentSecurityPolicy } from './src/plugins/csp.mjs';
-import { hoistCodeStyles } from './src/plugins/hoist-code-styles.mjs';
-import { tableScroll } from './src/plugins/table-scroll.mjs';
-import { codeRegions } from './src/plugins/code-regions.mjs';
+import { hoistCodeStylesheet } from './src/plugins/hoist-code-styles.mjs';
+import { nameCodeRegions } from './src/plugins/code-regions.mjs';
+import { pageRewrites } from './src/plugins/page-rewrites.mjs';
+import { wrapTables } from './src/plugins/table-scroll.mjs';
 import { mermaidPlugin, prerenderDiagrams } from './src/plugins/mermaid.mjs';
 import { searchIdentifiersPlugin } from './src/plugins/search-identifiers.mjs';
 import { searchVocabularyPlugin } from './src/plugins/search-vocabulary.mjs';
@@ -70,9 +71,11 @@ export default defineConfig({
     // Added explicitly so that Starlight does not add it with `optimize: true`, which strips
     // the inline styles of the build-time diagrams.
     mdx({ optimize: false }),
-    hoistCodeStyles(),
-    tableScroll(),
-    codeRegions(),
+    pageRewrites([
+      { apply: hoistCodeStylesheet, done: 'code-block stylesheet moved into <head>' },
+      { apply: wrapTables, done: 'tables put in scroll boxes' },
+      { apply: nameCodeRegions, done: 'code blocks named as regions' },
+    ]),
     // Last: hashes the final HTML of each page (src/plugins/csp.mjs).
     contentSecurityPolicy(),
   ],

@@ -3,9 +3,6 @@
 // sheet arrives: on a phone that second pass is the longest task of a content page (Lighthouse
 // mobile, ~100 ms of blocking time). In <head> the sheet loads with the others, before the
 // first paint, and the page is laid out once.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const CODE_STYLESHEET = /<link rel="stylesheet" href="[^"]*\/ec\.[\w-]+\.css"\s*\/?>/;
 
@@ -16,28 +13,4 @@ export function hoistCodeStylesheet(html) {
   if (!link || headEnd < 0 || html.indexOf(link) < headEnd) return html;
   const withoutLink = html.replace(link, '');
   return withoutLink.replace('</head>', `${link}</head>`);
-}
-
-/** Astro integration: applies hoistCodeStylesheet to every built page. */
-export function hoistCodeStyles() {
-  return {
-    name: 'mesh-tls-hoist-code-styles',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
-        let moved = 0;
-        for (const page of pages) {
-          const file = join(root, page);
-          const html = await readFile(file, 'utf8');
-          const hoisted = hoistCodeStylesheet(html);
-          if (hoisted !== html) {
-            await writeFile(file, hoisted);
-            moved += 1;
-          }
-        }
-        logger.info(`code-block stylesheet moved into <head> on ${moved} page(s)`);
-      },
-    },
-  };
 }
