@@ -7,7 +7,9 @@
 //   subresource on every CRD; fields new in 1.30 (AuthorizationPolicy source.trustDomains and
 //   notTrustDomains, Telemetry tracing.disableContextPropagation) and the new TrafficExtension.
 // - kubernetes-sigs/gateway-api v1.4.1 and v1.5.1 config/crd/{standard,experimental}/*.yaml: the
-//   Gateway API kinds and versions below; ListenerSet is new in 1.5.
+//   Gateway API kinds and versions below; ListenerSet is new in 1.5. GatewayClass spec.description
+//   is in the CRD (the generated models drop it; gateway-api's conformance manifest
+//   gatewayclass-observed-generation-bump.yaml uses it).
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lib/validator/index.ts';
 
@@ -53,6 +55,11 @@ describe('fields and kinds newer than the models', () => {
   });
   it('accepts Istio 1.30 Telemetry tracing disableContextPropagation', () => {
     expect(run(doc('telemetry.istio.io/v1', 'Telemetry', '  tracing:\n  - disableContextPropagation: true\n'))).toEqual([]);
+  });
+  it('accepts a GatewayClass description, which the CRD has and the models lack', () => {
+    const spec = '  controllerName: istio.io/gateway-controller\n  description: the default class\n';
+    expect(run(doc('gateway.networking.k8s.io/v1', 'GatewayClass', spec))).toEqual([]);
+    expect(run(doc('gateway.networking.k8s.io/v1', 'GatewayClass', spec.replace('description:', 'descriptoin:'))).filter((f) => f.severity === 'error')).toHaveLength(1);
   });
   it('says TrafficExtension (Istio 1.30) and ListenerSet (Gateway API 1.5) are not schema-checked, as info', () => {
     for (const [v, k] of [['extensions.istio.io/v1alpha1', 'TrafficExtension'], ['gateway.networking.k8s.io/v1', 'ListenerSet']] as const) {
